@@ -1,0 +1,57 @@
+package org.ml4em.cli;
+
+import java.io.PrintStream;
+
+import org.ml4em.commands.ResultTable;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleException;
+import org.scijava.module.ModuleItem;
+
+/** Prints every command with its parameters, their types, defaults, ranges and choices ({@code --list}). */
+final class CommandListing {
+
+	private final PrintStream out;
+
+	CommandListing(PrintStream out) {
+		this.out = out;
+	}
+
+	void print(CommandCatalog catalog) throws ModuleException {
+		for (CommandInfo info : catalog.all()) {
+			out.println("\"" + info.getTitle() + "\"   (menu: " + info.getMenuPath().getMenuString() + "; class " + info.getClassName() + ")");
+			if (info.getDescription() != null && !info.getDescription().isEmpty()) out.println("  " + info.getDescription());
+			Module defaults = info.createModule();
+			out.println("  parameters:");
+			for (ModuleItem<?> item : info.inputs())
+				if (CommandCatalog.isUserInput(item)) out.println("    " + describeInput(item, defaults));
+			out.println("    " + String.format("%-16s %-10s %s", HeadlessRun.OUTPUT_KEY, "file", "where the main image output goes (.tif); tables beside it as .csv"));
+			out.println("  outputs:");
+			for (ModuleItem<?> item : info.outputs()) out.println("    " + String.format("%-16s %s", item.getName(), outputKind(item)));
+			out.println();
+		}
+	}
+
+	private static String describeInput(ModuleItem<?> item, Module defaults) {
+		StringBuilder s = new StringBuilder(String.format("%-16s %-10s", item.getName(), typeName(item)));
+		Object value = item.getValue(defaults);
+		if (CommandCatalog.isImage(item)) s.append(item.isRequired() ? "required" : "optional");
+		else if (value != null) s.append("default ").append(value);
+		if (item.getMinimumValue() != null) s.append(", min ").append(item.getMinimumValue());
+		if (item.getMaximumValue() != null) s.append(", max ").append(item.getMaximumValue());
+		if (item.getChoices() != null && !item.getChoices().isEmpty()) s.append(", one of ").append(item.getChoices().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining("|")));
+		if (item.getLabel() != null) s.append("   (").append(item.getLabel()).append(')');
+		return s.toString();
+	}
+
+	private static String typeName(ModuleItem<?> item) {
+		if (CommandCatalog.isImage(item)) return "image";
+		return item.getType().getSimpleName();
+	}
+
+	private static String outputKind(ModuleItem<?> item) {
+		if (CommandCatalog.isImage(item)) return "image  -> TIFF at output= (first image) or <stem>_" + item.getName() + ".tif";
+		if (ResultTable.class.isAssignableFrom(item.getType())) return "table  -> CSV beside the output, <stem>.csv";
+		return "text   -> printed";
+	}
+}

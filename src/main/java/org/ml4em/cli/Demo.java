@@ -1,0 +1,49 @@
+package org.ml4em.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import org.ml4em.BadInputException;
+import org.scijava.Context;
+
+/**
+ * {@code ./ml4em demo}: runs every command available so far on the bundled sample images and
+ * writes the results to {@code out/} (its own outputs are replaced on each run).
+ */
+final class Demo {
+
+	private final Context context;
+	private final CommandCatalog catalog;
+	private final PrintStream out;
+	private final Path root;
+
+	Demo(Context context, CommandCatalog catalog, PrintStream out, Path root) {
+		this.context = context;
+		this.catalog = catalog;
+		this.out = out;
+		this.root = root;
+	}
+
+	int run() throws Exception {
+		Path stem = root.resolve("sample-images/haadf_stem.tif");
+		if (!Files.isRegularFile(stem)) throw new BadInputException("The demo needs " + stem + "; run it from the ML4EM folder.");
+		Path results = root.resolve("out");
+		step("K-means Clustering", "K-means, 3 clusters, on a HAADF-STEM image", Map.of("input", stem.toString(), "k", "3",
+			"output", results.resolve("haadf_stem_kmeans_labels.tif").toString()));
+		step("K-means Clustering", "Gaussian mixture, 3 components, same image", Map.of("input", stem.toString(), "k", "3", "method", "gmm",
+			"output", results.resolve("haadf_stem_gmm_labels.tif").toString()));
+		out.println("Demo done; results in " + results.toAbsolutePath().normalize());
+		return Main.OK;
+	}
+
+	private void step(String command, String what, Map<String, String> args) throws Exception {
+		out.println("== " + command + ": " + what);
+		long start = System.nanoTime();
+		List<Path> written = new HeadlessRun(context, catalog.find(command), out).run(new java.util.LinkedHashMap<>(args), true);
+		for (Path p : written) out.println("   wrote " + root.toAbsolutePath().normalize().relativize(p.toAbsolutePath().normalize()));
+		out.printf("   (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+	}
+}

@@ -1,0 +1,168 @@
+package org.ml4em.cli;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+
+import org.ml4em.BadInputException;
+import org.ml4em.io.TiffReader;
+import org.scijava.Cancelable;
+import org.scijava.Context;
+import org.scijava.command.CommandInfo;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+import org.scijava.module.ModuleService;
+
+/**
+ * One headless run of a command: image parameters read from file paths, the other values
+ * handed to SciJava (which converts them to the parameter types), outputs written per
+ * {@link OutputPlan}. Ctrl-C cancels the command and waits for it to stop, so nothing is left
+ * half-written.
+ */
+final class HeadlessRun {
+
+	/** The key that names where the main output goes; it is not a command parameter. */
+	static final String OUTPUT_KEY = "output";
+
+	private final Context context;
+	private final CommandInfo info;
+	private final PrintStream out;
+
+	HeadlessRun(Context context, CommandInfo info, PrintStream out) {
+		this.context = context;
+		this.info = info;
+		this.out = out;
+	}
+
+	/**
+	 * Runs the command with the given arguments.
+	 *
+	 * @throws BadInputException on unknown keys, unreadable inputs, bad output paths, or when the
+	 *             command itself refuses its input
+	 */
+	List<Path> run(Map<String, String> arguments, boolean overwrite) throws IOException, InterruptedException {
+		Map<String, String> args = new LinkedHashMap<>(arguments);
+		String output = args.remove(OUTPUT_KEY);
+		checkKeys(args.keySet());
+		List<Path> inputFiles = new ArrayList<>();
+		Map<String, Object> inputs = inputs(args, inputFiles);
+		OutputPlan plan = output == null ? null : new OutputPlan(list(info.outputs()), Path.of(output), inputFiles, overwrite);
+		if (plan == null && hasFileOutputs()) throw new BadInputException("Add output='<file>.tif' to say where the results of \"" + info.getTitle() + "\" go.");
+		Module module = execute(inputs);
+		printTextOutputs(module);
+		return plan == null ? List.of() : plan.write(module);
+	}
+
+	private void checkKeys(Iterable<String> keys) {
+		List<String> known = new ArrayList<>();
+		for (ModuleItem<?> item : info.inputs()) if (CommandCatalog.isUserInput(item)) known.add(item.getName());
+		for (String key : keys)
+			if (!known.contains(key)) throw new BadInputException("\"" + info.getTitle() + "\" has no parameter '" + key + "'; its parameters are " +
+				String.join(", ", known) + " and output.");
+	}
+
+	private Map<String, Object> inputs(Map<String, String> args, List<Path> inputFiles) throws IOException {
+		Map<String, Object> inputs = new LinkedHashMap<>();
+		for (ModuleItem<?> item : info.inputs()) {
+			String value = args.get(item.getName());
+			if (!CommandCatalog.isUserInput(item) || value == null) continue;
+			if (CommandCatalog.isImage(item)) {
+				Path file = Path.of(value);
+				inputs.put(item.getName(), readImage(item.getName(), file));
+				inputFiles.add(file);
+			}
+			else inputs.put(item.getName(), value);
+		}
+		for (ModuleItem<?> item : info.inputs())
+			if (CommandCatalog.isImage(item) && item.isRequired() && !inputs.containsKey(item.getName()))
+				throw new BadInputException("\"" + info.getTitle() + "\" needs " + item.getName() + "='<image file>'.");
+		return inputs;
+	}
+
+	private static Object readImage(String key, Path file) throws IOException {
+		if (!Files.isRegularFile(file)) throw new BadInputException(key + "='" + file + "': no such file.");
+		if (!Files.isReadable(file)) throw new BadInputException(key + "='" + file + "': the file is not readable.");
+		String name = file.getFileName().toString().toLowerCase();
+		if (!name.endsWith(".tif") && !name.endsWith(".tiff"))
+			throw new BadInputException(key + "='" + file + "': only TIFF images (.tif, .tiff) can be read here.");
+		try {
+			return TiffReader.read(file).image();
+		}
+		catch (IOException e) {
+			throw new BadInputException(e.getMessage(), e);
+		}
+	}
+
+	private Module execute(Map<String, Object> inputs) throws InterruptedException {
+		ModuleService modules = context.service(ModuleService.class);
+		Module module = modules.createModule(info);
+		// Parameters not given keep their declared defaults: resolving them stops SciJava from
+		// filling them with values persisted by earlier runs, so a command line means the same
+		// thing every time.
+		for (ModuleItem<?> item : info.inputs())
+			if (CommandCatalog.isUserInput(item) && !inputs.containsKey(item.getName())) module.resolveInput(item.getName());
+		Thread hook = new Thread(() -> cancelAndWait(module), "ml4em-cancel");
+		Runtime.getRuntime().addShutdownHook(hook);
+		try {
+			modules.run(module, true, inputs).get();
+		}
+		catch (ExecutionException e) {
+			throw new IllegalStateException("\"" + info.getTitle() + "\" failed: " + e.getCause(), e.getCause());
+		}
+		finally {
+			finished = true;
+			try {
+				Runtime.getRuntime().removeShutdownHook(hook);
+			}
+			catch (IllegalStateException shuttingDown) {
+				// The hook is already running: it waits for us.
+			}
+		}
+		String reason = cancelReason(module);
+		if (reason != null) throw new BadInputException(reason);
+		return module;
+	}
+
+	private volatile boolean finished;
+
+	private void cancelAndWait(Module module) {
+		if (module.getDelegateObject() instanceof Cancelable c) c.cancel("Interrupted from the console.");
+		for (int i = 0; i < 100 && !finished; i++) {
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException e) {
+				return;
+			}
+		}
+	}
+
+	private static String cancelReason(Module module) {
+		if (module.getDelegateObject() instanceof Cancelable c && c.isCanceled())
+			return c.getCancelReason() == null ? "The command was canceled." : c.getCancelReason();
+		return null;
+	}
+
+	private boolean hasFileOutputs() {
+		for (ModuleItem<?> item : info.outputs())
+			if (CommandCatalog.isImage(item) || org.ml4em.commands.ResultTable.class.isAssignableFrom(item.getType())) return true;
+		return false;
+	}
+
+	private void printTextOutputs(Module module) {
+		for (ModuleItem<?> item : info.outputs())
+			if (item.getType() == String.class && module.getOutput(item.getName()) != null) out.println(module.getOutput(item.getName()));
+	}
+
+	private static List<ModuleItem<?>> list(Iterable<ModuleItem<?>> items) {
+		List<ModuleItem<?>> l = new ArrayList<>();
+		items.forEach(l::add);
+		return l;
+	}
+}

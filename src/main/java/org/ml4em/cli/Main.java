@@ -1,0 +1,98 @@
+package org.ml4em.cli;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.ml4em.BadInputException;
+import org.scijava.Context;
+import org.scijava.app.StatusService;
+import org.scijava.command.CommandService;
+import org.scijava.convert.ConvertService;
+import org.scijava.event.EventService;
+import org.scijava.log.LogService;
+import org.scijava.module.ModuleService;
+
+/**
+ * The headless launcher behind {@code ./ml4em}, with Fiji's syntax:
+ *
+ * <pre>
+ * ./ml4em --headless --run "K-means Clustering" "input='a.tif',k=3,output='labels.tif'"
+ * ./ml4em --list
+ * ./ml4em demo
+ * </pre>
+ *
+ * Exit codes: 0 done, 1 usage error, 2 bad input (one sentence on stderr), 3 internal error.
+ */
+public final class Main {
+
+	static final int OK = 0, USAGE = 1, BAD_INPUT = 2, FAILED = 3;
+
+	private final PrintStream out;
+	private final PrintStream err;
+
+	Main(PrintStream out, PrintStream err) {
+		this.out = out;
+		this.err = err;
+	}
+
+	public static void main(String[] args) {
+		System.setProperty("java.awt.headless", "true");
+		int code = new Main(System.out, System.err).execute(args);
+		System.exit(code);
+	}
+
+	/** Runs the launcher on {@code args} and returns the exit code; never calls System.exit. */
+	int execute(String[] args) {
+		List<String> words = new ArrayList<>(List.of(args));
+		boolean overwrite = words.remove("--overwrite");
+		words.remove("--headless");
+		if (words.isEmpty() || words.contains("--help") || words.contains("-h")) return usage(words.isEmpty() ? USAGE : OK);
+		try (Context context = createContext()) {
+			context.service(EventService.class).subscribe(new ConsoleStatus(err));
+			CommandCatalog catalog = new CommandCatalog(context);
+			switch (words.get(0)) {
+				case "--list":
+					new CommandListing(out).print(catalog);
+					return OK;
+				case "demo":
+					return new Demo(context, catalog, out, Path.of(words.size() > 1 ? words.get(1) : System.getProperty("ml4em.home", "."))).run();
+				case "--run":
+					if (words.size() < 2) return usage(USAGE);
+					List<Path> written = new HeadlessRun(context, catalog.find(words.get(1)), out)
+						.run(KeyValueArguments.parse(words.size() > 2 ? words.get(2) : ""), overwrite);
+					written.forEach(p -> out.println("wrote " + p));
+					return OK;
+				default:
+					return usage(USAGE);
+			}
+		}
+		catch (BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			return BAD_INPUT;
+		}
+		catch (Exception e) {
+			err.println("Error: " + e);
+			e.printStackTrace(err);
+			return FAILED;
+		}
+	}
+
+	static Context createContext() {
+		return new Context(CommandService.class, ModuleService.class, StatusService.class, LogService.class, ConvertService.class,
+			EventService.class);
+	}
+
+	private int usage(int code) {
+		(code == OK ? out : err).println(String.join("\n",
+			"Usage:",
+			"  ./ml4em --headless --run \"<command label or class>\" \"<key=value,key='value',...>\" [--overwrite]",
+			"  ./ml4em --list            every command with its parameters, types and defaults",
+			"  ./ml4em demo [dir]        runs every command on sample-images/ (under dir, default .), results in out/",
+			"Image parameters take file paths; output='<file>.tif' says where the results go (tables beside it as .csv).",
+			"Example:",
+			"  ./ml4em --headless --run \"K-means Clustering\" \"input='sample-images/haadf_stem.tif',k=3,output='out/labels.tif'\""));
+		return code;
+	}
+}

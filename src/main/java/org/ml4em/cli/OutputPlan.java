@@ -1,0 +1,129 @@
+package org.ml4em.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ml4em.BadInputException;
+import org.ml4em.commands.ResultTable;
+import org.ml4em.io.CsvWriter;
+import org.ml4em.io.TiffWriter;
+import org.scijava.module.Module;
+import org.scijava.module.ModuleItem;
+
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.RealType;
+import net.imglib2.type.numeric.integer.UnsignedByteType;
+import net.imglib2.type.numeric.integer.UnsignedShortType;
+
+/**
+ * Where a command's outputs go when run headless: the first image output to the path given as
+ * {@code output=}, further images to {@code <stem>_<name>.tif}, a single table to
+ * {@code <stem>.csv} (several to {@code <stem>_<name>.csv}); text outputs are printed.
+ * <p>
+ * Every target is checked before the command runs (never an input, never an existing file unless
+ * {@code --overwrite}); after it runs all files are written to hidden staging files first and
+ * only then renamed into place, so a failure leaves no half-written result.
+ */
+final class OutputPlan {
+
+	private final Path primary;
+	private final boolean overwrite;
+	private final Map<String, Path> targets = new LinkedHashMap<>();
+
+	/**
+	 * @param outputs the command's output items
+	 * @param primary the path given as {@code output=}
+	 * @param inputs files the command reads: never to be overwritten
+	 */
+	OutputPlan(List<ModuleItem<?>> outputs, Path primary, List<Path> inputs, boolean overwrite) {
+		this.primary = primary.toAbsolutePath().normalize();
+		this.overwrite = overwrite;
+		if (!this.primary.getFileName().toString().toLowerCase().matches(".*\\.tiff?"))
+			throw new BadInputException("output='" + primary + "' must name a .tif file; tables are written beside it as .csv.");
+		planTargets(outputs);
+		for (Path target : targets.values()) checkTarget(target, inputs);
+	}
+
+	private void planTargets(List<ModuleItem<?>> outputs) {
+		String stem = primary.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+		long tables = outputs.stream().filter(o -> ResultTable.class.isAssignableFrom(o.getType())).count();
+		boolean firstImage = true;
+		for (ModuleItem<?> item : outputs) {
+			if (CommandCatalog.isImage(item)) {
+				targets.put(item.getName(), firstImage ? primary : primary.resolveSibling(stem + "_" + item.getName() + ".tif"));
+				firstImage = false;
+			}
+			else if (ResultTable.class.isAssignableFrom(item.getType()))
+				targets.put(item.getName(), primary.resolveSibling(tables == 1 ? stem + ".csv" : stem + "_" + item.getName() + ".csv"));
+		}
+	}
+
+	private void checkTarget(Path target, List<Path> inputs) {
+		for (Path input : inputs)
+			if (sameFile(input, target)) throw new BadInputException("The output " + target + " would overwrite the input; choose another output path.");
+		if (Files.exists(target) && !overwrite)
+			throw new BadInputException("The output " + target + " already exists; remove it, choose another output path, or add --overwrite.");
+		Path dir = target.getParent();
+		try {
+			Files.createDirectories(dir);
+		}
+		catch (IOException e) {
+			throw new BadInputException("Cannot create the output folder " + dir + " (" + e.getMessage() + ").");
+		}
+		if (!Files.isWritable(dir)) throw new BadInputException("The output folder " + dir + " is not writable.");
+	}
+
+	private static boolean sameFile(Path a, Path b) {
+		try {
+			return Files.exists(a) && Files.exists(b) ? Files.isSameFile(a, b) : a.toAbsolutePath().normalize().equals(b.toAbsolutePath().normalize());
+		}
+		catch (IOException e) {
+			return false;
+		}
+	}
+
+	/** Writes every planned output of the finished module; returns the files written. */
+	List<Path> write(Module module) throws IOException {
+		Map<Path, Path> staged = new LinkedHashMap<>();
+		try {
+			for (Map.Entry<String, Path> t : targets.entrySet()) {
+				Object value = module.getOutput(t.getKey());
+				if (value == null) continue;
+				Path staging = t.getValue().resolveSibling("." + t.getValue().getFileName() + ".partial");
+				Files.deleteIfExists(staging);
+				writeOne(value, staging);
+				staged.put(staging, t.getValue());
+			}
+			List<Path> written = new ArrayList<>();
+			for (Map.Entry<Path, Path> s : staged.entrySet()) {
+				Files.move(s.getKey(), s.getValue(), java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+				written.add(s.getValue());
+			}
+			return written;
+		}
+		finally {
+			for (Path s : staged.keySet()) Files.deleteIfExists(s);
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static void writeOne(Object value, Path file) throws IOException {
+		if (value instanceof ResultTable table) CsvWriter.write(file, table.header(), table.rows(), false);
+		else {
+			RandomAccessibleInterval<? extends RealType<?>> img = (RandomAccessibleInterval<? extends RealType<?>>) value;
+			TiffWriter.write(img, file, pixelType(img), null, false);
+		}
+	}
+
+	private static TiffWriter.PixelType pixelType(RandomAccessibleInterval<? extends RealType<?>> img) {
+		Object type = img.getType();
+		if (type instanceof UnsignedByteType) return TiffWriter.PixelType.UINT8;
+		if (type instanceof UnsignedShortType) return TiffWriter.PixelType.UINT16;
+		return TiffWriter.PixelType.FLOAT32;
+	}
+}
