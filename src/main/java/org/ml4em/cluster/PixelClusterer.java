@@ -58,9 +58,10 @@ public final class PixelClusterer {
 	public PixelClustering cluster(RandomAccessibleInterval<? extends RealType<?>> image,
 		RandomAccessibleInterval<? extends RealType<?>> mask, Progress progress)
 	{
-		if (settings.k() > UNLABELLED) throw new org.ml4em.BadInputException("k=" + settings.k() + " is above the limit of " + UNLABELLED + " labels.");
 		progress.status("Reading pixels");
 		FeatureMatrix points = FeatureMatrix.fromImage(image, mask);
+		settings.check(points.rows());
+		if (settings.k() >= UNLABELLED) throw new org.ml4em.BadInputException("k=" + settings.k() + " is above the limit of " + (UNLABELLED - 1) + " labels.");
 		if (points.nonFinitePixels() > 0)
 			progress.log(points.nonFinitePixels() + " pixels with NaN or infinite values were excluded and labelled " + UNLABELLED + ".");
 		ClusteringResult result = fit(points, progress).orderedByFirstFeature();

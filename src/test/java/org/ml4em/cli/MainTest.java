@@ -1,0 +1,151 @@
+package org.ml4em.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.ml4em.io.TiffReader;
+import org.ml4em.io.TiffWriter;
+
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.real.FloatType;
+
+/** The launcher in-process, as {@code ./ml4em} calls it. */
+class MainTest {
+
+	private static final String SAMPLE = "sample-images/haadf_stem.tif";
+
+	@TempDir
+	Path dir;
+
+	private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+	private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+	private int run(String... args) {
+		return new Main(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8)).execute(args);
+	}
+
+	private String errText() {
+		return err.toString(StandardCharsets.UTF_8);
+	}
+
+	@Test
+	void runsKMeansOnAFileAndWritesLabelsAndTable() throws IOException {
+		Path labels = dir.resolve("labels.tif");
+		int code = run("--headless", "--run", "K-means Clustering", "input='" + SAMPLE + "',k=3,output='" + labels + "'");
+		assertEquals(Main.OK, code, errText());
+		Img<FloatType> read = TiffReader.read(labels).image();
+		assertEquals(512, read.dimension(0));
+		float max = 0;
+		for (FloatType p : read) max = Math.max(max, p.get());
+		assertEquals(2, max);
+		List<String> csv = Files.readAllLines(dir.resolve("labels.csv"));
+		assertEquals("label,pixels,mean,std,inertia", csv.get(0));
+		assertEquals(4, csv.size());
+		long pixels = 0;
+		for (String line : csv.subList(1, 4)) pixels += Long.parseLong(line.split(",")[1]);
+		assertEquals(512 * 512, pixels);
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("ran on CPU"));
+	}
+
+	@Test
+	void classNameWorksLikeTheLabel() {
+		int code = run("--headless", "--run", "org.ml4em.commands.KMeansClusteringCommand",
+			"input='" + SAMPLE + "',k=2,method=gmm,restarts=1,output='" + dir.resolve("g.tif") + "'");
+		assertEquals(Main.OK, code, errText());
+		assertTrue(Files.exists(dir.resolve("g.csv")));
+	}
+
+	@Test
+	void listShowsParametersTypesAndDefaults() {
+		assertEquals(Main.OK, run("--list"));
+		String listing = out.toString(StandardCharsets.UTF_8);
+		assertTrue(listing.contains("\"K-means Clustering\""));
+		assertTrue(listing.contains("max_iterations   int       default 300"), listing);
+		assertTrue(listing.contains("one of kmeans|gmm"), listing);
+	}
+
+	@Test
+	void missingInputFile() {
+		assertBadInput("no such file", "input='" + dir.resolve("absent.tif") + "',k=3,output='" + dir.resolve("l.tif") + "'");
+	}
+
+	@Test
+	void kOutOfRange() {
+		assertBadInput("k must be at least 1", "input='" + SAMPLE + "',k=0,output='" + dir.resolve("l.tif") + "'");
+		assertBadInput("larger than the number of pixels", "input='" + SAMPLE + "',k=300000,output='" + dir.resolve("l.tif") + "'");
+	}
+
+	@Test
+	void outputMayNotOverwriteTheInput() throws IOException {
+		Path input = dir.resolve("in.tif");
+		Files.copy(Path.of(SAMPLE), input);
+		byte[] before = Files.readAllBytes(input);
+		assertBadInput("would overwrite the input", "input='" + input + "',k=3,output='" + input + "'");
+		assertEquals(before.length, Files.readAllBytes(input).length);
+	}
+
+	@Test
+	void existingOutputNeedsOverwriteFlag() throws IOException {
+		Path labels = dir.resolve("l.tif");
+		Files.writeString(labels, "keep me");
+		assertBadInput("already exists", "input='" + SAMPLE + "',k=2,restarts=1,output='" + labels + "'");
+		assertEquals("keep me", Files.readString(labels));
+		assertEquals(Main.OK, run("--headless", "--run", "K-means Clustering", "input='" + SAMPLE + "',k=2,restarts=1,output='" + labels + "'", "--overwrite"));
+	}
+
+	@Test
+	void unknownKeyAndCommandAreNamed() {
+		assertBadInput("has no parameter 'clusters'", "input='" + SAMPLE + "',clusters=3,output='" + dir.resolve("l.tif") + "'");
+		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Segment Everything", "input='x.tif'"));
+		assertTrue(errText().contains("No command called \"Segment Everything\""), errText());
+	}
+
+	@Test
+	void unreadableFileIsOneSentence() throws IOException {
+		Path junk = dir.resolve("junk.tif");
+		Files.writeString(junk, "this is not a TIFF file at all");
+		assertBadInput("junk.tif", "input='" + junk + "',k=3,output='" + dir.resolve("l.tif") + "'");
+	}
+
+	@Test
+	void nanPixelsAreExcludedAndSaid() throws IOException {
+		Img<FloatType> img = ArrayImgs.floats(64, 64);
+		int i = 0;
+		for (FloatType p : img) p.set(i++ % 7 == 0 ? Float.NaN : (i % 64 < 32 ? 1 : 5));
+		Path input = dir.resolve("nan.tif");
+		TiffWriter.write(img, input, TiffWriter.PixelType.FLOAT32, null, false);
+		assertEquals(Main.OK, run("--headless", "--run", "K-means Clustering", "input='" + input + "',k=2,output='" + dir.resolve("n.tif") + "'"), errText());
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("NaN/infinite pixels excluded"));
+	}
+
+	@Test
+	void demoRunsOnTheSampleImages() throws IOException {
+		Files.createDirectories(dir.resolve("sample-images"));
+		Files.copy(Path.of(SAMPLE), dir.resolve(SAMPLE));
+		assertEquals(Main.OK, run("demo", dir.toString()), errText());
+		assertTrue(Files.exists(dir.resolve("out/haadf_stem_kmeans_labels.tif")));
+		assertTrue(Files.exists(dir.resolve("out/haadf_stem_gmm_labels.csv")));
+	}
+
+	private void assertBadInput(String expected, String arguments) {
+		int code = run("--headless", "--run", "K-means Clustering", arguments);
+		assertEquals(Main.BAD_INPUT, code, errText());
+		String message = errText().trim();
+		assertTrue(message.contains(expected), message);
+		assertFalse(message.contains("\tat "), "no stack trace: " + message);
+		assertFalse(Files.exists(dir.resolve("l.csv")), "nothing written");
+		err.reset();
+	}
+}
