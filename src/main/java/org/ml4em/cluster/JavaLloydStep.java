@@ -2,7 +2,15 @@ package org.ml4em.cluster;
 
 import java.util.List;
 
-/** {@link LloydStep} in plain Java, parallel over blocks of rows; distances in float, sums in double. */
+/**
+ * {@link LloydStep} in plain Java with Hamerly's bounds (Hamerly 2010, "Making k-means even
+ * faster"): each point keeps an upper bound on the distance to its centroid and a lower bound on
+ * the distance to any other; after the centroids move by {@code m_j}, the bounds move by at most
+ * as much, and a point whose upper bound stays below {@code max(lower, half the distance from its
+ * centroid to the nearest other)} cannot change cluster, so its distances are not computed. Most
+ * points are settled that way after a few iterations. The assignments are those of plain Lloyd.
+ * Parallel over fixed blocks of rows; distances in float, sums in double.
+ */
 final class JavaLloydStep implements LloydStep {
 
 	private final float[] x;
@@ -10,6 +18,10 @@ final class JavaLloydStep implements LloydStep {
 	private final int k;
 	private final RowBlocks blocks;
 	private final int threads;
+	private final int[] label;
+	private final float[] upper;
+	private final float[] lower;
+	private float[] previous;
 
 	JavaLloydStep(FeatureMatrix points, int k, RowBlocks blocks, int threads) {
 		this.x = points.values();
@@ -17,48 +29,122 @@ final class JavaLloydStep implements LloydStep {
 		this.k = k;
 		this.blocks = blocks;
 		this.threads = threads;
+		int n = points.rows();
+		label = new int[n];
+		upper = new float[n];
+		lower = new float[n];
 	}
 
-	private record Partial(double[] sums, long[] counts, double inertia) {}
+	private record Partial(double[] sums, long[] counts) {}
 
 	@Override
-	public double accumulate(float[] centroids, double[] sums, long[] counts) {
-		List<Partial> partials = blocks.map(b -> accumulateBlock(centroids, b.start(), b.end()));
+	public void reset() {
+		previous = null;
+	}
+
+	@Override
+	public void accumulate(float[] centroids, double[] sums, long[] counts) {
+		float[] c = centroids.clone();
+		List<Partial> partials;
+		if (previous == null) partials = blocks.map(b -> initialBlock(c, b.start(), b.end()));
+		else {
+			Moves moves = new Moves(previous, c);
+			partials = blocks.map(b -> boundedBlock(c, moves, b.start(), b.end()));
+		}
+		previous = c;
 		java.util.Arrays.fill(sums, 0);
 		java.util.Arrays.fill(counts, 0);
-		double inertia = 0;
 		for (Partial p : partials) {
 			for (int i = 0; i < sums.length; i++) sums[i] += p.sums[i];
 			for (int j = 0; j < k; j++) counts[j] += p.counts[j];
-			inertia += p.inertia;
 		}
-		return inertia;
 	}
 
-	private Partial accumulateBlock(float[] c, int start, int end) {
+	/** How far each centroid moved, and half the gap from each centroid to its nearest neighbour. */
+	private final class Moves {
+
+		final float[] move = new float[k];
+		final float[] halfGap = new float[k];
+		final int farthest;
+		final float secondMove;
+
+		Moves(float[] before, float[] after) {
+			int far = 0;
+			for (int j = 0; j < k; j++) {
+				move[j] = (float) Math.sqrt(Distances.squared(before, j * d, after, j * d, d));
+				if (move[j] > move[far]) far = j;
+			}
+			float second = 0;
+			for (int j = 0; j < k; j++) if (j != far) second = Math.max(second, move[j]);
+			farthest = far;
+			secondMove = second;
+			for (int j = 0; j < k; j++) {
+				float gap = Float.MAX_VALUE;
+				for (int o = 0; o < k; o++) if (o != j) gap = Math.min(gap, Distances.squared(after, j * d, after, o * d, d));
+				halfGap[j] = (float) Math.sqrt(gap) / 2;
+			}
+		}
+	}
+
+	private Partial initialBlock(float[] c, int start, int end) {
 		double[] sums = new double[k * d];
 		long[] counts = new long[k];
-		double inertia = 0;
 		for (int i = start; i < end; i++) {
-			int o = i * d;
-			int best = 0;
-			float bestDist = Float.MAX_VALUE;
-			for (int j = 0, cj = 0; j < k; j++, cj += d) {
-				float dist = 0;
-				for (int f = 0; f < d; f++) {
-					float diff = x[o + f] - c[cj + f];
-					dist += diff * diff;
-				}
-				if (dist < bestDist) {
-					bestDist = dist;
-					best = j;
-				}
-			}
-			counts[best]++;
-			inertia += bestDist;
-			for (int f = 0, s = best * d; f < d; f++) sums[s + f] += x[o + f];
+			search(c, i);
+			add(i, sums, counts);
 		}
-		return new Partial(sums, counts, inertia);
+		return new Partial(sums, counts);
+	}
+
+	private Partial boundedBlock(float[] c, Moves m, int start, int end) {
+		double[] sums = new double[k * d];
+		long[] counts = new long[k];
+		for (int i = start; i < end; i++) {
+			int a = label[i];
+			upper[i] += m.move[a];
+			lower[i] -= a == m.farthest ? m.secondMove : m.move[m.farthest];
+			float bound = Math.max(lower[i], m.halfGap[a]);
+			if (upper[i] > bound) {
+				upper[i] = (float) Math.sqrt(Distances.squared(x, i * d, c, a * d, d));
+				if (upper[i] > bound) search(c, i);
+			}
+			add(i, sums, counts);
+		}
+		return new Partial(sums, counts);
+	}
+
+	/** Full search: the nearest centroid and exact bounds for point {@code i}. */
+	private void search(float[] c, int i) {
+		int o = i * d, best = 0;
+		float bestDist = Float.MAX_VALUE, secondDist = Float.MAX_VALUE;
+		for (int j = 0; j < k; j++) {
+			float dist = Distances.squared(x, o, c, j * d, d);
+			if (dist < bestDist) {
+				secondDist = bestDist;
+				bestDist = dist;
+				best = j;
+			}
+			else if (dist < secondDist) secondDist = dist;
+		}
+		label[i] = best;
+		upper[i] = (float) Math.sqrt(bestDist);
+		lower[i] = (float) Math.sqrt(secondDist);
+	}
+
+	private void add(int i, double[] sums, long[] counts) {
+		int a = label[i];
+		counts[a]++;
+		for (int f = 0, s = a * d, o = i * d; f < d; f++) sums[s + f] += x[o + f];
+	}
+
+	@Override
+	public double inertia(float[] centroids) {
+		return blocks.map(b -> {
+			double s = 0;
+			for (int i = b.start(); i < b.end(); i++)
+				s += Distances.squared(x, i * d, centroids, Distances.nearest(x, i * d, centroids, k, d) * d, d);
+			return s;
+		}).stream().mapToDouble(Double::doubleValue).sum();
 	}
 
 	@Override

@@ -121,6 +121,7 @@ public final class KMeans {
 				int k = settings.k(), d = points.features();
 				double[] sums = new double[k * d];
 				long[] counts = new long[k];
+				step.reset();
 				while (iterations < settings.maxIterations() && !converged) {
 					progress.checkCanceled();
 					step.accumulate(centres, sums, counts);
@@ -131,7 +132,7 @@ public final class KMeans {
 					if (iterations % 10 == 0) progress.status("K-means restart " + (restart + 1) + "/" + settings.restarts() + ": iteration " + iterations);
 				}
 				// The inertia of the final centres, as scikit-learn reports it.
-				inertia = step.accumulate(centres, sums, counts);
+				inertia = step.inertia(centres);
 			}
 
 			private float[] means(double[] sums, long[] counts) {

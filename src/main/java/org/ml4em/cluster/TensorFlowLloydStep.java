@@ -24,11 +24,18 @@ final class TensorFlowLloydStep implements LloydStep {
 	}
 
 	@Override
-	public double accumulate(float[] centroids, double[] sums, long[] counts) {
-		double inertia = kernel.accumulate(shift(centroids), sums, counts);
+	public void reset() {}
+
+	@Override
+	public void accumulate(float[] centroids, double[] sums, long[] counts) {
+		kernel.accumulate(shift(centroids), sums, counts);
 		for (int j = 0; j < k; j++)
 			for (int f = 0; f < d; f++) sums[j * d + f] += counts[j] * mean[f];
-		return inertia;
+	}
+
+	@Override
+	public double inertia(float[] centroids) {
+		return kernel.accumulate(shift(centroids), new double[k * d], new long[k]);
 	}
 
 	@Override
