@@ -45,6 +45,8 @@ public final class Main {
 
 	/** Runs the launcher on {@code args} and returns the exit code; never calls System.exit. */
 	int execute(String[] args) {
+		// Tables become CSV files here; keeps the Fiji table display (org.ml4em.ij) out of the way.
+		System.setProperty("ml4em.launcher", "true");
 		List<String> words = new ArrayList<>(List.of(args));
 		boolean overwrite = words.remove("--overwrite");
 		words.remove("--headless");

@@ -75,6 +75,20 @@ public record ClusteringSettings(Method method, int k, int restarts, int maxIter
 			DEFAULT_SEED, Covariance.FULL, Backend.AUTO, DeviceChoice.AUTO, defaultThreads());
 	}
 
+	/**
+	 * Settings from the words users type in a dialog, a macro or on the command line (the
+	 * parameters of {@code K-means Clustering}); defaults for everything else.
+	 *
+	 * @throws BadInputException naming any word that is not one of the accepted ones
+	 */
+	public static ClusteringSettings fromWords(String method, int k, String covariance, int restarts, int maxIterations, long seed,
+		String backend, String device)
+	{
+		ClusteringSettings base = Method.parse(method) == Method.GMM ? gaussianMixture(k) : kMeans(k);
+		return base.withRestarts(restarts).withMaxIterations(maxIterations).withSeed(seed).withCovariance(Covariance.parse(covariance))
+			.withBackend(Backend.parse(backend)).withDevice(DeviceChoice.parse(device));
+	}
+
 	/** All processors of this machine. */
 	public static int defaultThreads() {
 		return Runtime.getRuntime().availableProcessors();

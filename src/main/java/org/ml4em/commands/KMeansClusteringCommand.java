@@ -6,7 +6,6 @@ import org.ml4em.BadInputException;
 import org.ml4em.cluster.ClusteringSettings;
 import org.ml4em.cluster.PixelClusterer;
 import org.ml4em.cluster.PixelClusterer.PixelClustering;
-import org.ml4em.tf.DeviceChoice;
 import org.scijava.ItemIO;
 import org.scijava.app.StatusService;
 import org.scijava.command.Command;
@@ -82,7 +81,8 @@ public class KMeansClusteringCommand extends ContextCommand {
 	@Override
 	public void run() {
 		try {
-			PixelClustering c = new PixelClusterer(settings()).cluster(input, mask, new StatusServiceProgress(statusService, logService, this));
+			ClusteringSettings settings = ClusteringSettings.fromWords(method, k, covariance, restarts, max_iterations, seed, backend, device);
+			PixelClustering c = new PixelClusterer(settings).cluster(input, mask, new StatusServiceProgress(statusService, logService, this));
 			labels = c.labels();
 			statistics = ClusterTable.of(c);
 			summary = ClusteringSummary.of(c);
@@ -94,14 +94,6 @@ public class KMeansClusteringCommand extends ContextCommand {
 		catch (CancellationException e) {
 			fail("K-means Clustering was canceled; nothing was written.");
 		}
-	}
-
-	private ClusteringSettings settings() {
-		ClusteringSettings.Method m = ClusteringSettings.Method.parse(method);
-		ClusteringSettings base = m == ClusteringSettings.Method.GMM ? ClusteringSettings.gaussianMixture(k) : ClusteringSettings.kMeans(k);
-		return base.withRestarts(restarts).withMaxIterations(max_iterations).withSeed(seed)
-			.withCovariance(ClusteringSettings.Covariance.parse(covariance)).withBackend(ClusteringSettings.Backend.parse(backend))
-			.withDevice(DeviceChoice.parse(device));
 	}
 
 	private void fail(String message) {
