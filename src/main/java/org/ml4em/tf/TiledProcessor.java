@@ -1,0 +1,219 @@
+package org.ml4em.tf;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CancellationException;
+import java.util.stream.Collectors;
+
+import org.ml4em.BadInputException;
+import org.ml4em.Progress;
+import org.ml4em.tf.TileGrid.Region;
+import org.ml4em.tf.TileGrid.Tile;
+import org.tensorflow.exceptions.TFResourceExhaustedException;
+
+import net.imglib2.Cursor;
+import net.imglib2.FinalInterval;
+import net.imglib2.Interval;
+import net.imglib2.RandomAccessible;
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.type.numeric.real.FloatType;
+import net.imglib2.util.Intervals;
+import net.imglib2.view.Views;
+
+/**
+ * Runs a {@link TileFunction} over a 2-D image tile by tile, with overlap, and retries with
+ * smaller tiles when a tile runs out of memory.
+ * <p>
+ * The image is cut by a {@link TileGrid}. Every tile handed to the function is exactly
+ * {@code tileSize × tileSize} pixels, because networks are usually built for a fixed size (or a
+ * multiple of one): where a window reaches past the image border, its pixels are filled by
+ * mirroring the image without repeating the edge pixel ({@code … 2 1 | 0 1 2 …}, numpy's
+ * "reflect"; an image one pixel wide or high repeats that pixel instead). Only the core of each
+ * result is written to the output, so tile seams fall inside the overlap and a function whose
+ * reach is at most {@code overlap} pixels gives the same result as on the whole image.
+ * <p>
+ * Out of memory: when the function throws {@link OutOfMemoryError} or
+ * {@code TFResourceExhaustedException} (directly or as a cause), the tile size is halved (the
+ * overlap is kept), a warning is logged, and the tiles not yet finished are redone with the
+ * smaller size; finished tiles are kept. Processing gives up with an {@link IllegalStateException}
+ * whose message is meant for the user once the tile would fall below
+ * {@link TileGrid#minimumTileSize(int)}. Integer halving of an odd size rounds down (500, 250, 125…),
+ * so choose a tile size that is a power of two times what the network needs.
+ * <p>
+ * Progress: one status line and fraction (share of output pixels done) per tile, and
+ * {@link Progress#checkCanceled()} before every tile; on cancel a {@link CancellationException}
+ * leaves the output partly written, and no part of it should be used.
+ * <p>
+ * Not thread-safe: one {@code process} call at a time per instance, because
+ * {@link #triedTileSizes()} describes the last call. The function runs on the calling thread.
+ *
+ * <pre>
+ * TiledProcessor tiler = new TiledProcessor();
+ * try (SavedModelRunner model = SavedModelRunner.load(dir, device)) {
+ *     tiler.process(image, output, model.asTileFunction(), 512, 32, progress);
+ * }
+ * </pre>
+ */
+public final class TiledProcessor {
+
+	private static final int MAX_CAUSE_DEPTH = 16;
+
+	private final List<Integer> triedTileSizes = new ArrayList<>();
+
+	/**
+	 * Fills {@code output} with the function applied to {@code input}, tile by tile.
+	 *
+	 * @param input 2-D image, x along dimension 0; any interval minimum
+	 * @param output 2-D image of the same size as {@code input} (its minimum may differ); must not be
+	 *            a view of {@code input}; every pixel is overwritten
+	 * @param f the per-tile computation; receives {@code tileSize × tileSize} tiles (smaller sizes
+	 *            after an out-of-memory retry)
+	 * @param tileSize edge of the tiles to try first, in pixels
+	 * @param overlap context in pixels on each side of a tile's core, at least the reach of {@code f}
+	 * @param progress status, fraction, warnings and cancel; {@link Progress#NONE} for none
+	 * @throws BadInputException if the images are not 2-D or differ in size, or the tile size is too
+	 *             small for the overlap
+	 * @throws IllegalStateException if even the smallest tile runs out of memory, or {@code f}
+	 *             returns the wrong number of values
+	 * @throws CancellationException if the user cancels
+	 */
+	public void process(RandomAccessibleInterval<FloatType> input, RandomAccessibleInterval<FloatType> output, TileFunction f, int tileSize, int overlap,
+		Progress progress) {
+		Objects.requireNonNull(f, "f");
+		Objects.requireNonNull(progress, "progress");
+		checkImages(input, output);
+		TileGrid grid = new TileGrid(input.dimension(0), input.dimension(1), tileSize, overlap);
+		triedTileSizes.clear();
+		triedTileSizes.add(tileSize);
+		RandomAccessible<FloatType> source = mirrored(Views.zeroMin(input));
+		RandomAccessibleInterval<FloatType> target = Views.zeroMin(output);
+		Deque<Tile> queue = new ArrayDeque<>(grid.tiles());
+		long done = 0;
+		int finished = 0;
+		while (!queue.isEmpty()) {
+			progress.checkCanceled();
+			Tile tile = queue.peekFirst();
+			progress.status("Tile " + (finished + 1) + " of " + (finished + queue.size()) + " (" + grid.tileSize() + " px)");
+			try {
+				runTile(source, target, f, tile);
+			}
+			catch (RuntimeException | OutOfMemoryError e) {
+				if (!isOutOfMemory(e)) throw e;
+				grid = smallerGrid(grid, e, progress);
+				queue = retile(queue, grid);
+				continue;
+			}
+			queue.removeFirst();
+			finished++;
+			done += tile.core().area();
+			progress.fraction((double) done / grid.image().area());
+		}
+	}
+
+	/**
+	 * The tile sizes, in pixels, that the last {@link #process} call used, in order: the requested
+	 * size first, then one entry per out-of-memory retry (e.g. {@code [512, 256, 128]}). Empty
+	 * before the first call.
+	 */
+	public List<Integer> triedTileSizes() {
+		return Collections.unmodifiableList(new ArrayList<>(triedTileSizes));
+	}
+
+	/**
+	 * True when {@code e}, or any of its causes, says that memory ran out: a Java heap
+	 * {@link OutOfMemoryError} or TensorFlow's {@code TFResourceExhaustedException} (how TensorFlow
+	 * reports a full GPU or a failed native allocation).
+	 */
+	public static boolean isOutOfMemory(Throwable e) {
+		// a bounded walk: a cause chain can in principle loop back on itself
+		Throwable t = e;
+		for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause())
+			if (t instanceof OutOfMemoryError || t instanceof TFResourceExhaustedException) return true;
+		return false;
+	}
+
+	// -- Helpers --
+
+	private static void checkImages(RandomAccessibleInterval<FloatType> input, RandomAccessibleInterval<FloatType> output) {
+		Objects.requireNonNull(input, "input");
+		Objects.requireNonNull(output, "output");
+		if (input.numDimensions() != 2)
+			throw new BadInputException("Tiled processing needs a 2-D image (x, y), got " + input.numDimensions() + "-D.");
+		if (!Intervals.equalDimensions(input, output)) throw new BadInputException("The output image is " + sizeOf(output) +
+			" px but the input is " + sizeOf(input) + " px; they must be the same size.");
+	}
+
+	private static String sizeOf(Interval interval) {
+		return java.util.Arrays.stream(interval.dimensionsAsLongArray()).mapToObj(Long::toString).collect(Collectors.joining("×"));
+	}
+
+	/**
+	 * Mirror without repeating the edge pixel, like numpy's "reflect"; ImgLib2's single-boundary
+	 * mirror is undefined along an axis of one pixel, where repeating the pixel is the only choice.
+	 */
+	private static RandomAccessible<FloatType> mirrored(RandomAccessibleInterval<FloatType> image) {
+		boolean thin = image.dimension(0) == 1 || image.dimension(1) == 1;
+		return thin ? Views.extendMirrorDouble(image) : Views.extendMirrorSingle(image);
+	}
+
+	/** Reads the window, runs the function, and writes only the core, so a failure writes nothing. */
+	private static void runTile(RandomAccessible<FloatType> source, RandomAccessibleInterval<FloatType> target, TileFunction f, Tile tile) {
+		int size = (int) tile.input().width();
+		float[] values = read(source, tile.input());
+		float[] result = f.apply(values, size, size);
+		if (result == null || result.length != values.length) throw new IllegalStateException("The tile function returned " +
+			(result == null ? "null" : result.length + " values") + " for a " + size + "×" + size + " tile; expected " + values.length + " values.");
+		write(result, size, tile, target);
+	}
+
+	private static float[] read(RandomAccessible<FloatType> source, Region window) {
+		float[] values = new float[Math.toIntExact(window.area())];
+		Cursor<FloatType> cursor = Views.flatIterable(Views.interval(source, interval(window))).cursor();
+		for (int i = 0; i < values.length; i++)
+			values[i] = cursor.next().getRealFloat();
+		return values;
+	}
+
+	private static void write(float[] result, int tileWidth, Tile tile, RandomAccessibleInterval<FloatType> target) {
+		Region core = tile.core();
+		Cursor<FloatType> cursor = Views.flatIterable(Views.interval(target, interval(core))).cursor();
+		for (int y = 0; y < core.height(); y++) {
+			int rowStart = (tile.coreOffsetY() + y) * tileWidth + tile.coreOffsetX();
+			for (int x = 0; x < core.width(); x++)
+				cursor.next().set(result[rowStart + x]);
+		}
+	}
+
+	private static Interval interval(Region r) {
+		return FinalInterval.createMinSize(r.x(), r.y(), r.width(), r.height());
+	}
+
+	/** Halves the tile size after an out-of-memory failure, or gives up when it would get too small. */
+	private TileGrid smallerGrid(TileGrid grid, Throwable cause, Progress progress) {
+		int failed = grid.tileSize();
+		int smaller = failed / 2;
+		int minimum = TileGrid.minimumTileSize(grid.overlap());
+		if (smaller < minimum) throw new IllegalStateException("Out of memory even with tiles of " + failed + " px (tried " + triedList() +
+			"); tiles below " + minimum + " px are not used with an overlap of " + grid.overlap() +
+			" px. Free memory (close other images or programs), use the CPU instead of the GPU, or process a smaller image.", cause);
+		progress.log("Out of memory with tiles of " + failed + " px; retrying with " + smaller + " px");
+		triedTileSizes.add(smaller);
+		return new TileGrid(grid.width(), grid.height(), smaller, grid.overlap());
+	}
+
+	private String triedList() {
+		return triedTileSizes.stream().map(Object::toString).collect(Collectors.joining(", ")) + " px";
+	}
+
+	/** The unfinished tiles' cores, each covered again by tiles of the new grid, in the same order. */
+	private static Deque<Tile> retile(Deque<Tile> unfinished, TileGrid grid) {
+		Deque<Tile> queue = new ArrayDeque<>();
+		for (Tile tile : unfinished)
+			queue.addAll(grid.tiles(tile.core()));
+		return queue;
+	}
+}
