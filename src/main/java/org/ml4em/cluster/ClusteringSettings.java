@@ -141,6 +141,7 @@ public record ClusteringSettings(Method method, int k, int restarts, int maxIter
 		if (!(tolerance >= 0)) problems.add("the tolerance must be zero or positive (got " + tolerance + ")");
 		if (threads < 1) problems.add("threads must be at least 1 (got " + threads + ")");
 		if (method == Method.GMM && backend == Backend.TENSORFLOW) problems.add("backend=tensorflow is only available for method=kmeans");
+		if (method == Method.GMM && device == DeviceChoice.GPU) problems.add("method=gmm runs on the CPU only; use device=auto or device=cpu");
 		if (!problems.isEmpty()) throw new BadInputException(String.join("; ", problems) + ".");
 	}
 

@@ -18,12 +18,15 @@ final class JavaLloydStep implements LloydStep {
 	private final int k;
 	private final RowBlocks blocks;
 	private final int threads;
+	private final String note;
 	private final int[] label;
 	private final float[] upper;
 	private final float[] lower;
 	private float[] previous;
 
-	JavaLloydStep(FeatureMatrix points, int k, RowBlocks blocks, int threads) {
+	/** @param note why the CPU runs, for the report ("no GPU found, running on CPU"), or empty */
+	JavaLloydStep(FeatureMatrix points, int k, RowBlocks blocks, int threads, String note) {
+		this.note = note;
 		this.x = points.values();
 		this.d = points.features();
 		this.k = k;
@@ -158,7 +161,7 @@ final class JavaLloydStep implements LloydStep {
 
 	@Override
 	public String description() {
-		return "CPU (plain Java, " + threads + (threads == 1 ? " thread)" : " threads)");
+		return "CPU (plain Java, " + threads + (threads == 1 ? " thread" : " threads") + (note.isEmpty() ? ")" : "; " + note + ")");
 	}
 
 	@Override

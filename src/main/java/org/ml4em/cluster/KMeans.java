@@ -61,9 +61,9 @@ public final class KMeans {
 		if (backend == Backend.JAVA && settings.device() == DeviceChoice.GPU)
 			throw new org.ml4em.BadInputException("backend=java runs on the CPU only; use device=cpu or device=auto with it, or backend=tensorflow for the GPU.");
 		if (!wantsTensorFlow && backend == Backend.JAVA || !wantsTensorFlow && settings.device() == DeviceChoice.CPU)
-			return new JavaLloydStep(points, settings.k(), blocks, settings.threads());
+			return new JavaLloydStep(points, settings.k(), blocks, settings.threads(), "");
 		ComputeDevice device = TensorFlowDevices.resolve(settings.device());
-		if (!device.gpu() && !wantsTensorFlow) return new JavaLloydStep(points, settings.k(), blocks, settings.threads());
+		if (!device.gpu() && !wantsTensorFlow) return new JavaLloydStep(points, settings.k(), blocks, settings.threads(), device.note());
 		return new TensorFlowLloydStep(points, settings.k(), device, settings.threads());
 	}
 

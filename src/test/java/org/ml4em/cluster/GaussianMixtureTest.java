@@ -54,6 +54,13 @@ class GaussianMixtureTest {
 		assertTrue(e.getMessage().contains("covariance=diagonal"), e.getMessage());
 	}
 
+	@Test
+	void gpuIsRefusedForTheMixture() {
+		BadInputException e = assertThrows(BadInputException.class,
+			() -> fit(ClusteringSettings.gaussianMixture(2).withDevice(org.ml4em.tf.DeviceChoice.GPU)));
+		assertTrue(e.getMessage().contains("method=gmm runs on the CPU only"), e.getMessage());
+	}
+
 	private static ClusteringResult fit(ClusteringSettings s) {
 		return fit(UNEQUAL, s);
 	}

@@ -85,6 +85,7 @@ class KMeansTest {
 	void autoOnCpuUsesJava() {
 		ClusteringResult r = fit(ClusteringSettings.kMeans(3).withRestarts(1));
 		assertTrue(r.device().startsWith("CPU (plain Java"), r.device());
+		if (!org.ml4em.tf.TensorFlowDevices.gpuUsable()) assertTrue(r.device().contains("no GPU found, running on CPU"), r.device());
 	}
 
 	@Test
