@@ -59,6 +59,7 @@ public final class PixelClusterer {
 		RandomAccessibleInterval<? extends RealType<?>> mask, Progress progress)
 	{
 		progress.status("Reading pixels");
+		checkMemory(image);
 		FeatureMatrix points = FeatureMatrix.fromImage(image, mask);
 		settings.check(points.rows());
 		if (settings.k() >= UNLABELLED) throw new org.ml4em.BadInputException("k=" + settings.k() + " is above the limit of " + (UNLABELLED - 1) + " labels.");
@@ -66,6 +67,25 @@ public final class PixelClusterer {
 			progress.log(points.nonFinitePixels() + " pixels with NaN or infinite values were excluded and labelled " + UNLABELLED + ".");
 		ClusteringResult result = fit(points, progress).orderedByFirstFeature();
 		return new PixelClustering(labelImage(points, result), ClusterStatistics.of(points, result), result, points);
+	}
+
+	/**
+	 * Refuses, before anything is allocated, an image whose working copies would not fit in the
+	 * memory Java has left: one clear message instead of an OutOfMemoryError half-way through.
+	 */
+	private void checkMemory(RandomAccessibleInterval<?> image) {
+		if (image.numDimensions() < 2) return;
+		long pixels = image.dimension(0) * image.dimension(1);
+		long features = image.numDimensions() == 3 ? image.dimension(2) : 1;
+		// float features, plus per pixel: mask flag, index, label, two bounds, label image, output labels
+		long bytes = pixels * features * 4 + pixels * 23;
+		if (settings.method() == ClusteringSettings.Method.GMM) bytes += pixels * features * 8;
+		Runtime rt = Runtime.getRuntime();
+		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (bytes > free) throw new org.ml4em.BadInputException(String.format(java.util.Locale.ROOT,
+			"Clustering %d pixels x %d features needs about %.1f GB of memory but Java has only %.1f GB free; give Java more memory " +
+				"(Fiji: Edit > Options > Memory & Threads; headless: ML4EM_JAVA_OPTS=-Xmx...), or crop or bin the image.",
+			pixels, features, bytes / 1e9, free / 1e9));
 	}
 
 	private ClusteringResult fit(FeatureMatrix points, Progress progress) {

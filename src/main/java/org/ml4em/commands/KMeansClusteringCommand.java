@@ -13,6 +13,7 @@ import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+import org.scijava.plugin.PluginService;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -39,6 +40,9 @@ public class KMeansClusteringCommand extends ContextCommand {
 	@Parameter(required = false)
 	private LogService logService;
 
+	@Parameter(required = false)
+	private PluginService pluginService;
+
 	@Parameter(label = "Image", description = "2-D image, or a 3-D stack whose third axis holds the features of each pixel", persist = false)
 	private RandomAccessibleInterval<? extends RealType<?>> input;
 
@@ -51,19 +55,19 @@ public class KMeansClusteringCommand extends ContextCommand {
 	@Parameter(label = "GMM covariance", choices = { "full", "diagonal" })
 	private String covariance = "full";
 
-	@Parameter(label = "Restarts", min = "1")
+	@Parameter(label = "Restarts", min = "1", persist = false)
 	private int restarts = ClusteringSettings.DEFAULT_RESTARTS;
 
-	@Parameter(label = "Maximum iterations", min = "1")
+	@Parameter(label = "Maximum iterations", min = "1", persist = false)
 	private int max_iterations = ClusteringSettings.DEFAULT_MAX_ITERATIONS;
 
-	@Parameter(label = "Random seed")
+	@Parameter(label = "Random seed", persist = false)
 	private long seed = ClusteringSettings.DEFAULT_SEED;
 
-	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" })
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
 	private String device = "auto";
 
-	@Parameter(label = "K-means backend", choices = { "auto", "java", "tensorflow" })
+	@Parameter(label = "K-means backend", choices = { "auto", "java", "tensorflow" }, persist = false)
 	private String backend = "auto";
 
 	@Parameter(label = "Mask (optional)", required = false, persist = false, description = "only pixels where the mask is non-zero are clustered")
@@ -82,7 +86,7 @@ public class KMeansClusteringCommand extends ContextCommand {
 	public void run() {
 		try {
 			ClusteringSettings settings = ClusteringSettings.fromWords(method, k, covariance, restarts, max_iterations, seed, backend, device);
-			PixelClustering c = new PixelClusterer(settings).cluster(input, mask, new StatusServiceProgress(statusService, logService, this));
+			PixelClustering c = new PixelClusterer(settings).cluster(input, mask, new StatusServiceProgress(statusService, logService, pluginService, this));
 			labels = c.labels();
 			statistics = ClusterTable.of(c);
 			summary = ClusteringSummary.of(c);

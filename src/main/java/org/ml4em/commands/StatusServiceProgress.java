@@ -1,14 +1,18 @@
 package org.ml4em.commands;
 
+import java.util.List;
+
 import org.ml4em.Progress;
 import org.scijava.Cancelable;
 import org.scijava.app.StatusService;
 import org.scijava.log.LogService;
+import org.scijava.plugin.PluginService;
 
 /**
  * Adapts an engine's {@link Progress} to SciJava: status and fraction go to the
  * {@link StatusService} (Fiji's status bar, the launcher's stderr), log lines to the
- * {@link LogService}; canceling the command or interrupting its thread cancels the engine.
+ * {@link LogService}; canceling the command, interrupting its thread or raising a
+ * {@link CancelSignal} of the host (Esc in ImageJ) cancels the engine.
  */
 final class StatusServiceProgress implements Progress {
 
@@ -17,11 +21,15 @@ final class StatusServiceProgress implements Progress {
 	private final StatusService status;
 	private final LogService log;
 	private final Cancelable command;
+	private final List<CancelSignal> signals;
 
-	StatusServiceProgress(StatusService status, LogService log, Cancelable command) {
+	/** @param plugins finds the host's cancel signals; may be null (none) */
+	StatusServiceProgress(StatusService status, LogService log, PluginService plugins, Cancelable command) {
 		this.status = status;
 		this.log = log;
 		this.command = command;
+		this.signals = plugins == null ? List.of() : plugins.createInstancesOfType(CancelSignal.class);
+		signals.forEach(CancelSignal::clear);
 	}
 
 	@Override
@@ -42,6 +50,6 @@ final class StatusServiceProgress implements Progress {
 
 	@Override
 	public boolean isCanceled() {
-		return command.isCanceled() || Thread.currentThread().isInterrupted();
+		return command.isCanceled() || Thread.currentThread().isInterrupted() || signals.stream().anyMatch(CancelSignal::raised);
 	}
 }

@@ -79,6 +79,12 @@ class PixelClustererTest {
 		assertMessage(() -> new PixelClusterer(ClusteringSettings.kMeans(2)).cluster(twoHalves(), ArrayImgs.floats(10, 10), Progress.NONE), "mask");
 	}
 
+	@Test
+	void imageTooLargeForMemoryIsRefusedBeforeAllocating() {
+		var huge = net.imglib2.util.ConstantUtils.constantRandomAccessibleInterval(new FloatType(1), new net.imglib2.FinalInterval(40_000, 40_000));
+		assertMessage(() -> new PixelClusterer(ClusteringSettings.kMeans(2)).cluster(huge, null, Progress.NONE), "needs about 43.2 GB of memory");
+	}
+
 	private static void assertMessage(org.junit.jupiter.api.function.Executable run, String part) {
 		BadInputException e = assertThrows(BadInputException.class, run);
 		assertTrue(e.getMessage().contains(part), e.getMessage());

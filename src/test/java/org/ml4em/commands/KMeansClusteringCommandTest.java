@@ -41,7 +41,7 @@ class KMeansClusteringCommandTest {
 
 	@Test
 	void sampleImageGivesTheStoredClusters() throws Exception {
-		CommandModule m = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", sample, "k", 3, "seed", 42L).get();
+		CommandModule m = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", sample, "k", 3, "method", "kmeans", "seed", 42L).get();
 		ResultTable table = (ResultTable) m.getOutput("statistics");
 		List<String[]> expected = expectedRows();
 		assertEquals(List.of("label", "pixels", "mean", "std", "inertia"), table.header());
@@ -69,12 +69,12 @@ class KMeansClusteringCommandTest {
 
 	@Test
 	void badInputCancelsWithOneSentenceAndNoOutput() throws Exception {
-		CommandModule m = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", ArrayImgs.floats(4, 4, 2, 2), "k", 3)
+		CommandModule m = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", ArrayImgs.floats(4, 4, 2, 2), "k", 3, "method", "kmeans")
 			.get();
 		assertTrue(m.isCanceled());
 		assertTrue(m.getCancelReason().contains("got a 4-D image"), m.getCancelReason());
 		assertNull(m.getOutput("labels"));
-		CommandModule tooMany = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", sample, "k", 0).get();
+		CommandModule tooMany = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", sample, "k", 0, "method", "kmeans").get();
 		assertTrue(tooMany.getCancelReason().contains("k must be at least 1"), tooMany.getCancelReason());
 	}
 
