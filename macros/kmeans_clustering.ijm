@@ -30,7 +30,7 @@ if (!File.exists(input))
 setBatchMode(true);
 open(input);
 inputId = getImageID();
-run("K-means Clustering", "k=" + k + " method=kmeans restarts=10 max_iterations=300 seed=42 device=auto mask=None");
+run("K-means Clustering", "k=" + k + " method=kmeans restarts=10 max_iterations=300 seed=42 device=auto");
 if (getImageID() == inputId)
 	exit("K-means Clustering did not create a label image.");
 // Write only after the command succeeded, so that a failed run leaves no output behind.

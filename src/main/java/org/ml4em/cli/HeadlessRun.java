@@ -49,6 +49,7 @@ final class HeadlessRun {
 	List<Path> run(Map<String, String> arguments, boolean overwrite) throws IOException, InterruptedException {
 		Map<String, String> args = new LinkedHashMap<>(arguments);
 		String output = args.remove(OUTPUT_KEY);
+		impliedSwitches(args);
 		checkKeys(args.keySet());
 		List<Path> inputFiles = new ArrayList<>();
 		Map<String, Object> inputs = inputs(args, inputFiles);
@@ -57,6 +58,19 @@ final class HeadlessRun {
 		Module module = execute(inputs);
 		printTextOutputs(module);
 		return plan == null ? List.of() : plan.write(module);
+	}
+
+	/**
+	 * On the command line a given image switches itself on: {@code mask='m.tif'} implies
+	 * {@code use_mask=true} (Fiji's dialog needs the separate switch because its image selector
+	 * cannot be left empty).
+	 */
+	private void impliedSwitches(Map<String, String> args) {
+		for (ModuleItem<?> item : info.inputs()) {
+			String switchName = "use_" + item.getName();
+			if (CommandCatalog.isImage(item) && args.containsKey(item.getName()) && info.getInput(switchName) != null)
+				args.putIfAbsent(switchName, "true");
+		}
 	}
 
 	private void checkKeys(Iterable<String> keys) {

@@ -70,7 +70,11 @@ public class KMeansClusteringCommand extends ContextCommand {
 	@Parameter(label = "K-means backend", choices = { "auto", "java", "tensorflow" }, persist = false)
 	private String backend = "auto";
 
-	@Parameter(label = "Mask (optional)", required = false, persist = false, description = "only pixels where the mask is non-zero are clustered")
+	@Parameter(label = "Use a mask", persist = false, description = "cluster only the pixels where the mask image is non-zero")
+	private boolean use_mask = false;
+
+	// Fiji's image selector offers no "none", so the mask only counts when use_mask is on.
+	@Parameter(label = "Mask image", required = false, persist = false, description = "2-D image of the input's size; used when 'Use a mask' is on")
 	private RandomAccessibleInterval<? extends RealType<?>> mask;
 
 	@Parameter(label = "Labels", type = ItemIO.OUTPUT)
@@ -86,7 +90,8 @@ public class KMeansClusteringCommand extends ContextCommand {
 	public void run() {
 		try {
 			ClusteringSettings settings = ClusteringSettings.fromWords(method, k, covariance, restarts, max_iterations, seed, backend, device);
-			PixelClustering c = new PixelClusterer(settings).cluster(input, mask, new StatusServiceProgress(statusService, logService, pluginService, this));
+			if (use_mask && mask == null) throw new BadInputException("use_mask is on but no mask image was given; add mask=<image> or turn use_mask off.");
+			PixelClustering c = new PixelClusterer(settings).cluster(input, use_mask ? mask : null, new StatusServiceProgress(statusService, logService, pluginService, this));
 			labels = c.labels();
 			statistics = ClusterTable.of(c);
 			summary = ClusteringSummary.of(c);
@@ -160,7 +165,9 @@ public class KMeansClusteringCommand extends ContextCommand {
 		this.backend = backend;
 	}
 
+	/** Clusters only the pixels where {@code mask} is non-zero; {@code null} for all pixels. */
 	public void setMask(RandomAccessibleInterval<? extends RealType<?>> mask) {
 		this.mask = mask;
+		this.use_mask = mask != null;
 	}
 }

@@ -131,6 +131,21 @@ class MainTest {
 	}
 
 	@Test
+	void maskFileSwitchesTheMaskOn() throws IOException {
+		Img<FloatType> mask = ArrayImgs.floats(512, 512);
+		var ra = mask.randomAccess();
+		for (int y = 0; y < 512; y++)
+			for (int x = 0; x < 256; x++) ra.setPositionAndGet(x, y).set(1);
+		Path maskFile = dir.resolve("mask.tif");
+		TiffWriter.write(mask, maskFile, TiffWriter.PixelType.UINT8, null, false);
+		Path labels = dir.resolve("masked.tif");
+		assertEquals(Main.OK, run("--headless", "--run", "K-means Clustering", "input='" + SAMPLE + "',k=2,mask='" + maskFile + "',output='" + labels + "'"), errText());
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("131072 pixels outside the mask"), out.toString(StandardCharsets.UTF_8));
+		Img<FloatType> read = TiffReader.read(labels).image();
+		assertEquals(65535, read.randomAccess().setPositionAndGet(400, 10).get(), 0);
+	}
+
+	@Test
 	void demoRunsOnTheSampleImages() throws IOException {
 		Files.createDirectories(dir.resolve("sample-images"));
 		Files.copy(Path.of(SAMPLE), dir.resolve(SAMPLE));

@@ -76,6 +76,9 @@ class KMeansClusteringCommandTest {
 		assertNull(m.getOutput("labels"));
 		CommandModule tooMany = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", sample, "k", 0, "method", "kmeans").get();
 		assertTrue(tooMany.getCancelReason().contains("k must be at least 1"), tooMany.getCancelReason());
+		CommandModule noMask = context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", sample, "k", 2, "method", "kmeans",
+			"use_mask", true).get();
+		assertTrue(noMask.getCancelReason().contains("no mask image was given"), noMask.getCancelReason());
 	}
 
 	@Test
