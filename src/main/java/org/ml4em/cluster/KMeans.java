@@ -3,6 +3,7 @@ package org.ml4em.cluster;
 import java.util.Objects;
 import java.util.SplittableRandom;
 
+import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.cluster.ClusteringSettings.Backend;
 import org.ml4em.tf.ComputeDevice;
@@ -57,14 +58,17 @@ public final class KMeans {
 
 	private LloydStep createStep(FeatureMatrix points, RowBlocks blocks) {
 		Backend backend = settings.backend();
-		boolean wantsTensorFlow = backend == Backend.TENSORFLOW || settings.device() == DeviceChoice.GPU;
-		if (backend == Backend.JAVA && settings.device() == DeviceChoice.GPU)
-			throw new org.ml4em.BadInputException("backend=java runs on the CPU only; use device=cpu or device=auto with it, or backend=tensorflow for the GPU.");
-		if (!wantsTensorFlow && backend == Backend.JAVA || !wantsTensorFlow && settings.device() == DeviceChoice.CPU)
+		DeviceChoice device = settings.device();
+		if (backend == Backend.JAVA) {
+			if (device == DeviceChoice.GPU)
+				throw new BadInputException("backend=java runs on the CPU only; use device=cpu or device=auto with it, or backend=tensorflow for the GPU.");
 			return new JavaLloydStep(points, settings.k(), blocks, settings.threads(), "");
-		ComputeDevice device = TensorFlowDevices.resolve(settings.device());
-		if (!device.gpu() && !wantsTensorFlow) return new JavaLloydStep(points, settings.k(), blocks, settings.threads(), device.note());
-		return new TensorFlowLloydStep(points, settings.k(), device, settings.threads());
+		}
+		if (backend == Backend.AUTO && device == DeviceChoice.CPU) return new JavaLloydStep(points, settings.k(), blocks, settings.threads(), "");
+		ComputeDevice resolved = TensorFlowDevices.resolve(device);
+		// On a CPU the Java passes beat TensorFlow's matrix products (bench/kmeans_vs_sklearn.sh).
+		if (backend == Backend.AUTO && !resolved.gpu()) return new JavaLloydStep(points, settings.k(), blocks, settings.threads(), resolved.note());
+		return new TensorFlowLloydStep(points, settings.k(), resolved, settings.threads());
 	}
 
 	/** The restarts of one fit, sharing the data, the pass implementation and the progress sink. */

@@ -101,6 +101,9 @@ class KMeansTest {
 	void gpuRequestedWithoutGpuIsRefusedClearly() {
 		BadInputException e = assertThrows(BadInputException.class, () -> fit(ClusteringSettings.kMeans(3).withDevice(DeviceChoice.GPU)));
 		assertTrue(e.getMessage().contains("no usable GPU"), e.getMessage());
+		BadInputException java = assertThrows(BadInputException.class,
+			() -> fit(ClusteringSettings.kMeans(3).withBackend(Backend.JAVA).withDevice(DeviceChoice.GPU)));
+		assertTrue(java.getMessage().contains("backend=java runs on the CPU only"), java.getMessage());
 	}
 
 	@Test
