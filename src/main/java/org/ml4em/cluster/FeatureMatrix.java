@@ -169,6 +169,14 @@ public final class FeatureMatrix {
 		return s.toString();
 	}
 
+	/** Mean of each feature over all rows, in double precision. */
+	public double[] featureMeans() {
+		double[] mean = new double[features];
+		for (int i = 0; i < values.length; i++) mean[i % features] += values[i];
+		for (int f = 0; f < features; f++) mean[f] /= rows;
+		return mean;
+	}
+
 	/** Row-major {@code rows × features} values; shared, do not modify. */
 	public float[] values() {
 		return values;

@@ -65,11 +65,14 @@ public final class GaussianMixture {
 	private record MixtureData(double[] x, double[] mean, double regularisation) {
 
 		MixtureData(FeatureMatrix points, double regularisation) {
-			this(centred(points), TensorFlowLloydStep.featureMeans(points), regularisation);
+			this(points, points.featureMeans(), regularisation);
 		}
 
-		private static double[] centred(FeatureMatrix points) {
-			double[] mean = TensorFlowLloydStep.featureMeans(points);
+		private MixtureData(FeatureMatrix points, double[] mean, double regularisation) {
+			this(centred(points, mean), mean, regularisation);
+		}
+
+		private static double[] centred(FeatureMatrix points, double[] mean) {
 			float[] v = points.values();
 			double[] x = new double[v.length];
 			for (int i = 0; i < v.length; i++) x[i] = v[i] - mean[i % mean.length];

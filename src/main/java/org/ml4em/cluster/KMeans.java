@@ -163,7 +163,7 @@ public final class KMeans {
 
 	static double meanVariance(FeatureMatrix points) {
 		int d = points.features(), n = points.rows();
-		double[] mean = TensorFlowLloydStep.featureMeans(points);
+		double[] mean = points.featureMeans();
 		double[] var = new double[d];
 		float[] x = points.values();
 		for (int i = 0; i < x.length; i++) {

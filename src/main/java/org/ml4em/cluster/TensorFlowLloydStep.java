@@ -19,7 +19,7 @@ final class TensorFlowLloydStep implements LloydStep {
 	TensorFlowLloydStep(FeatureMatrix points, int k, ComputeDevice device, int threads) {
 		this.d = points.features();
 		this.k = k;
-		this.mean = featureMeans(points);
+		this.mean = points.featureMeans();
 		kernel = new TfNearestCentroids(centred(points, mean), points.rows(), d, k, device, threads);
 	}
 
@@ -57,15 +57,6 @@ final class TensorFlowLloydStep implements LloydStep {
 		float[] shifted = new float[centroids.length];
 		for (int i = 0; i < shifted.length; i++) shifted[i] = (float) (centroids[i] - mean[i % d]);
 		return shifted;
-	}
-
-	static double[] featureMeans(FeatureMatrix points) {
-		int d = points.features();
-		double[] mean = new double[d];
-		float[] x = points.values();
-		for (int i = 0; i < x.length; i++) mean[i % d] += x[i];
-		for (int f = 0; f < d; f++) mean[f] /= points.rows();
-		return mean;
 	}
 
 	private static float[] centred(FeatureMatrix points, double[] mean) {

@@ -22,9 +22,8 @@ class EscapeKeySignalTest {
 
 	@Test
 	void escapeCancelsARunningCommand() throws Exception {
-		String before = System.getProperty(ResultTableDisplay.LAUNCHER_PROPERTY);
-		System.clearProperty(ResultTableDisplay.LAUNCHER_PROPERTY);
-		try (Context context = new Context(CommandService.class)) {
+		OutsideLauncher.run(() -> {
+			try (Context context = new Context(CommandService.class)) {
 			Img<FloatType> noise = ArrayImgs.floats(1024, 1024);
 			java.util.Random random = new java.util.Random(1);
 			for (FloatType p : noise) p.set((float) random.nextGaussian());
@@ -38,10 +37,10 @@ class EscapeKeySignalTest {
 			assertTrue(m.isCanceled());
 			assertTrue(m.getCancelReason().contains("canceled"), m.getCancelReason());
 			assertNull(m.getOutput("labels"));
-		}
-		finally {
-			IJ.resetEscape();
-			if (before != null) System.setProperty(ResultTableDisplay.LAUNCHER_PROPERTY, before);
-		}
+			}
+			finally {
+				IJ.resetEscape();
+			}
+		});
 	}
 }

@@ -15,17 +15,14 @@ class ResultTableDisplayTest {
 
 	@Test
 	void commandTableBecomesAnImageJTable() throws Exception {
-		String before = System.getProperty(ResultTableDisplay.LAUNCHER_PROPERTY);
-		System.clearProperty(ResultTableDisplay.LAUNCHER_PROPERTY);
-		try (Context context = new Context(CommandService.class)) {
+		OutsideLauncher.run(() -> {
+			try (Context context = new Context(CommandService.class)) {
 			var img = TiffReader.read(java.nio.file.Path.of("sample-images/haadf_stem.tif")).image();
 			context.service(CommandService.class).run(KMeansClusteringCommand.class, true, "input", img, "k", 4, "method", "kmeans", "restarts", 2).get();
 			ResultsTable rt = ResultsTable.getResultsTable();
 			assertEquals(4, rt.size());
 			assertEquals(512 * 512, rt.getValue("pixels", 0) + rt.getValue("pixels", 1) + rt.getValue("pixels", 2) + rt.getValue("pixels", 3), 0);
-		}
-		finally {
-			if (before != null) System.setProperty(ResultTableDisplay.LAUNCHER_PROPERTY, before);
-		}
+			}
+		});
 	}
 }
