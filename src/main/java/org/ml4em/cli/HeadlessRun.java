@@ -33,6 +33,8 @@ final class HeadlessRun {
 	private final Context context;
 	private final CommandInfo info;
 	private final PrintStream out;
+	/** Set when the command has returned, so that a Ctrl-C hook stops waiting for it. */
+	private volatile boolean finished;
 
 	HeadlessRun(Context context, CommandInfo info, PrintStream out) {
 		this.context = context;
@@ -142,8 +144,6 @@ final class HeadlessRun {
 		if (reason != null) throw new BadInputException(reason);
 		return module;
 	}
-
-	private volatile boolean finished;
 
 	private void cancelAndWait(Module module) {
 		if (module.getDelegateObject() instanceof Cancelable c) c.cancel("Interrupted from the console.");
