@@ -56,9 +56,13 @@ public final class GaussianMixture {
 		try (TaskExecutor executor = TaskExecutors.fixedThreadPool(settings.threads())) {
 			MixtureData data = new MixtureData(points, RELATIVE_REGULARISATION * KMeans.meanVariance(points));
 			RowBlocks blocks = new RowBlocks(points.rows(), executor);
-			progress.log("Gaussian mixture on CPU (plain Java, " + settings.threads() + " threads)");
+			progress.log("Gaussian mixture on " + device());
 			return new Restarts(points, data, blocks, diagonal, progress).run();
 		}
+	}
+
+	private String device() {
+		return "CPU (plain Java, " + settings.threads() + (settings.threads() == 1 ? " thread)" : " threads)");
 	}
 
 	/** The points centred in double precision, and the covariance regularisation. */
@@ -120,7 +124,7 @@ public final class GaussianMixture {
 			double[] centres = new double[best.means.length];
 			for (int i = 0; i < centres.length; i++) centres[i] = best.means[i] + data.mean[i % points.features()];
 			return new ClusteringResult(labels, centres, settings.k(), points.features(), logLikelihood, "log-likelihood",
-				bestIterations, bestConverged, converged, settings.restarts(), "CPU (plain Java, " + settings.threads() + " threads)");
+				bestIterations, bestConverged, converged, settings.restarts(), device());
 		}
 
 		private ClusteringResult kMeansStart(int restart) {

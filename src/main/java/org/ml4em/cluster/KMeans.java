@@ -48,11 +48,12 @@ public final class KMeans {
 	 */
 	public ClusteringResult fit(FeatureMatrix points, Progress progress) {
 		settings.check(points.rows());
-		try (TaskExecutor executor = TaskExecutors.fixedThreadPool(settings.threads());
-			LloydStep step = createStep(points, new RowBlocks(points.rows(), executor)))
-		{
-			progress.log("K-means on " + step.description());
-			return new Restarts(points, step, new RowBlocks(points.rows(), executor), progress).run();
+		try (TaskExecutor executor = TaskExecutors.fixedThreadPool(settings.threads())) {
+			RowBlocks blocks = new RowBlocks(points.rows(), executor);
+			try (LloydStep step = createStep(points, blocks)) {
+				progress.log("K-means on " + step.description());
+				return new Restarts(points, step, blocks, progress).run();
+			}
 		}
 	}
 

@@ -15,7 +15,6 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -101,7 +100,7 @@ public final class GraphTrainer implements AutoCloseable {
 		Ops afterApply = tf.withControlDependencies(applies);
 		updates.add(afterApply.assign(beta1Power, afterApply.math.mul(beta1Power, beta1)));
 		updates.add(afterApply.assign(beta2Power, afterApply.math.mul(beta2Power, beta2)));
-		session = new Session(graph, config(threads));
+		session = new Session(graph, SessionConfigs.withThreads(threads, true));
 		session.initialize();
 	}
 
@@ -148,13 +147,5 @@ public final class GraphTrainer implements AutoCloseable {
 
 	private static Operand<TFloat32> zeros(Ops tf, Shape shape) {
 		return tf.zeros(tf.constant(shape.asArray()), TFloat32.class);
-	}
-
-	private static ConfigProto config(int threads) {
-		return ConfigProto.newBuilder()
-			.setIntraOpParallelismThreads(Math.max(1, threads))
-			.setInterOpParallelismThreads(1)
-			.setAllowSoftPlacement(true)
-			.build();
 	}
 }

@@ -14,7 +14,6 @@ import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.op.core.ReduceSum;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
@@ -80,7 +79,7 @@ public final class TfNearestCentroids implements AutoCloseable {
 		inertia = tf.reduceSum(nearest, tf.constant(0));
 		sums = tf.math.unsortedSegmentSum(points, labels, tf.constant(k));
 		counts = tf.math.unsortedSegmentSum(tf.onesLike(nearest), labels, tf.constant(k));
-		session = new Session(graph, config(threads));
+		session = new Session(graph, SessionConfigs.withThreads(threads, false));
 		copyChunks(data, n);
 	}
 
@@ -153,13 +152,5 @@ public final class TfNearestCentroids implements AutoCloseable {
 			float[] part = java.util.Arrays.copyOfRange(data, start * d, (start + rows) * d);
 			chunks.add(TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(part, true, false)));
 		}
-	}
-
-	private static ConfigProto config(int threads) {
-		return ConfigProto.newBuilder()
-			.setIntraOpParallelismThreads(Math.max(1, threads))
-			.setInterOpParallelismThreads(1)
-			.setAllowSoftPlacement(false)
-			.build();
 	}
 }
