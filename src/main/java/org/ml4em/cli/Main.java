@@ -1,5 +1,6 @@
 package org.ml4em.cli;
 
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +21,7 @@ import org.scijava.module.ModuleService;
  * <pre>
  * ./ml4em --headless --run "K-means Clustering" "input='a.tif',k=3,output='labels.tif'"
  * ./ml4em --list
+ * ./ml4em info si.dm4
  * ./ml4em demo
  * </pre>
  *
@@ -51,6 +53,8 @@ public final class Main {
 		boolean overwrite = words.remove("--overwrite");
 		words.remove("--headless");
 		if (words.isEmpty() || words.contains("--help") || words.contains("-h")) return usage(words.isEmpty() ? USAGE : OK);
+		if (words.get(0).equals("info"))
+			return info(words.subList(1, words.size()));
 		try (Context context = createContext()) {
 			context.service(EventService.class).subscribe(new ConsoleStatus(err));
 			CommandCatalog catalog = new CommandCatalog(context);
@@ -81,6 +85,26 @@ public final class Main {
 		}
 	}
 
+	// No SciJava context: a quick look at a file should start quickly.
+	private int info(List<String> arguments) {
+		boolean tags = arguments.remove("--tags");
+		if (arguments.size() != 1)
+			return usage(USAGE);
+		try {
+			out.println(FileInfo.json(Path.of(arguments.get(0)), tags));
+			return OK;
+		}
+		catch (IOException | BadInputException e) {
+			err.println("Error: " + e.getMessage());
+			return BAD_INPUT;
+		}
+		catch (RuntimeException e) {
+			err.println("Error: " + e);
+			e.printStackTrace(err);
+			return FAILED;
+		}
+	}
+
 	static Context createContext() {
 		return new Context(CommandService.class, ModuleService.class, StatusService.class, LogService.class, ConvertService.class,
 			EventService.class);
@@ -91,6 +115,7 @@ public final class Main {
 			"Usage:",
 			"  ./ml4em --headless --run \"<command label or class>\" \"<key=value,key='value',...>\" [--overwrite]",
 			"  ./ml4em --list            every command with its parameters, types and defaults",
+			"  ./ml4em info [--tags] <file>  JSON summary of a DM3/DM4, .hspy or TIFF file (shape, axes, dtype, mean, beam energy, exposure)",
 			"  ./ml4em demo [dir]        runs every command on sample-images/ (under dir, default .), results in out/",
 			"Image parameters take file paths; output='<file>.tif' says where the results go (tables beside it as .csv).",
 			"Example:",
