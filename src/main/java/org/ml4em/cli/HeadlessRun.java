@@ -1,5 +1,6 @@
 package org.ml4em.cli;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.ml4em.BadInputException;
-import org.ml4em.io.TiffReader;
+import org.ml4em.io.EmFile;
+import org.ml4em.io.EmFiles;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;
@@ -19,8 +21,14 @@ import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 import org.scijava.module.ModuleService;
 
+import net.imglib2.RandomAccessibleInterval;
+import net.imglib2.img.Img;
+import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.loops.LoopBuilder;
+import net.imglib2.type.numeric.real.FloatType;
+
 /**
- * One headless run of a command: image parameters read from file paths, the other values
+ * One headless run of a command: image parameters read from file paths (TIFF, DM3/DM4, .hspy), the other values
  * handed to SciJava (which converts them to the parameter types), outputs written per
  * {@link OutputPlan}. Ctrl-C cancels the command and waits for it to stop, so nothing is left
  * half-written.
@@ -93,6 +101,13 @@ final class HeadlessRun {
 				inputs.put(item.getName(), readImage(item.getName(), file));
 				inputFiles.add(file);
 			}
+			else if (item.getType() == File.class) {
+				// The command reads it itself; the launcher only checks it is there and protects it.
+				Path file = Path.of(value);
+				checkReadable(item.getName(), file);
+				inputFiles.add(file);
+				inputs.put(item.getName(), file.toFile());
+			}
 			else inputs.put(item.getName(), value);
 		}
 		for (ModuleItem<?> item : info.inputs())
@@ -101,18 +116,26 @@ final class HeadlessRun {
 		return inputs;
 	}
 
+	/**
+	 * Reads the main signal of a TIFF, DM3/DM4 or .hspy file into memory, a spectrum image as
+	 * (x, y, energy).
+	 */
 	private static Object readImage(String key, Path file) throws IOException {
-		if (!Files.isRegularFile(file)) throw new BadInputException(key + "='" + file + "': no such file.");
-		if (!Files.isReadable(file)) throw new BadInputException(key + "='" + file + "': the file is not readable.");
-		String name = file.getFileName().toString().toLowerCase();
-		if (!name.endsWith(".tif") && !name.endsWith(".tiff"))
-			throw new BadInputException(key + "='" + file + "': only TIFF images (.tif, .tiff) can be read here.");
-		try {
-			return TiffReader.read(file).image();
+		checkReadable(key, file);
+		try (EmFile em = EmFiles.open(file)) {
+			RandomAccessibleInterval<FloatType> view = em.signal().imageEnergyLast();
+			Img<FloatType> copy = ArrayImgs.floats(view.dimensionsAsLongArray());
+			LoopBuilder.setImages(view, copy).forEachPixel((from, to) -> to.set(from));
+			return copy;
 		}
 		catch (IOException e) {
 			throw new BadInputException(e.getMessage(), e);
 		}
+	}
+
+	private static void checkReadable(String key, Path file) {
+		if (!Files.isRegularFile(file)) throw new BadInputException(key + "='" + file + "': no such file.");
+		if (!Files.isReadable(file)) throw new BadInputException(key + "='" + file + "': the file is not readable.");
 	}
 
 	private Module execute(Map<String, Object> inputs) throws InterruptedException {
@@ -165,7 +188,8 @@ final class HeadlessRun {
 
 	private boolean hasFileOutputs() {
 		for (ModuleItem<?> item : info.outputs())
-			if (CommandCatalog.isImage(item) || org.ml4em.commands.ResultTable.class.isAssignableFrom(item.getType())) return true;
+			if (CommandCatalog.isImage(item) || org.ml4em.commands.ResultTable.class.isAssignableFrom(item.getType())
+				|| org.ml4em.commands.SpectrumPlot.class.isAssignableFrom(item.getType())) return true;
 		return false;
 	}
 

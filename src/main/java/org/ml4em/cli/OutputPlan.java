@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 
 import org.ml4em.BadInputException;
+import org.ml4em.commands.CalibratedOutputs;
 import org.ml4em.commands.ResultTable;
+import org.ml4em.commands.SpectrumPlot;
+import org.ml4em.ij.SpectrumPlots;
+import org.ml4em.io.PixelCalibration;
 import org.ml4em.io.CsvWriter;
 import org.ml4em.io.TiffWriter;
 import org.scijava.module.Module;
@@ -23,7 +27,9 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 /**
  * Where a command's outputs go when run headless: the first image output to the path given as
  * {@code output=}, further images to {@code <stem>_<name>.tif}, a single table to
- * {@code <stem>.csv} (several to {@code <stem>_<name>.csv}); text outputs are printed.
+ * {@code <stem>.csv} (several to {@code <stem>_<name>.csv}), plots to {@code <stem>_<name>.png};
+ * text outputs are printed. Images carry the pixel size the command reports through
+ * {@link CalibratedOutputs}.
  * <p>
  * Every target is checked before the command runs (never an input, never an existing file unless
  * {@code --overwrite}); after it runs all files are written to hidden staging files first and
@@ -60,6 +66,8 @@ final class OutputPlan {
 			}
 			else if (ResultTable.class.isAssignableFrom(item.getType()))
 				targets.put(item.getName(), primary.resolveSibling(tables == 1 ? stem + ".csv" : stem + "_" + item.getName() + ".csv"));
+			else if (SpectrumPlot.class.isAssignableFrom(item.getType()))
+				targets.put(item.getName(), primary.resolveSibling(stem + "_" + item.getName() + ".png"));
 		}
 	}
 
@@ -96,7 +104,8 @@ final class OutputPlan {
 				if (value == null) continue;
 				Path staging = t.getValue().resolveSibling("." + t.getValue().getFileName() + ".partial");
 				Files.deleteIfExists(staging);
-				writeOne(value, staging);
+				PixelCalibration calibration = module.getDelegateObject() instanceof CalibratedOutputs c ? c.calibration(t.getKey()) : null;
+				writeOne(value, staging, calibration);
 				staged.put(staging, t.getValue());
 			}
 			List<Path> written = new ArrayList<>();
@@ -112,11 +121,12 @@ final class OutputPlan {
 	}
 
 	@SuppressWarnings("unchecked")
-	private static void writeOne(Object value, Path file) throws IOException {
+	private static void writeOne(Object value, Path file, PixelCalibration calibration) throws IOException {
 		if (value instanceof ResultTable table) CsvWriter.write(file, table.header(), table.rows(), false);
+		else if (value instanceof SpectrumPlot plot) SpectrumPlots.writePng(plot, file);
 		else {
 			RandomAccessibleInterval<? extends RealType<?>> img = (RandomAccessibleInterval<? extends RealType<?>>) value;
-			TiffWriter.write(img, file, pixelType(img), null, false);
+			TiffWriter.write(img, file, pixelType(img), calibration, false);
 		}
 	}
 

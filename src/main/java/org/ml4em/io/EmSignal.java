@@ -132,4 +132,19 @@ public record EmSignal(String title, String signalType, List<Axis> axes, StoredV
 			}, FloatType::new);
 		return Views.interval(function, new FinalInterval(shape));
 	}
+
+	/**
+	 * {@link #image()} with a spectrum image's energy axis moved last, so that the view is
+	 * {@code (x, y, energy)} whatever the storage order — the layout of an image whose third axis
+	 * holds the features of each pixel. Other signals are returned as stored.
+	 *
+	 * @return the view
+	 * @throws org.ml4em.BadInputException for complex and RGBA data
+	 */
+	public RandomAccessibleInterval<FloatType> imageEnergyLast() {
+		RandomAccessibleInterval<FloatType> view = image();
+		int energy = energyAxis();
+		int last = axes.size() - 1;
+		return energy >= 0 && axes.size() >= 3 && energy != last ? Views.moveAxis(view, energy, last) : view;
+	}
 }
