@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param xLabel x-axis label, with its unit
  * @param yLabel y-axis label, with its unit
  * @param series the curves, drawn in order
+ * @param logY whether the y axis is logarithmic (EELS spectra span decades: the zero-loss peak
+ *     and the plasmons)
  */
-public record SpectrumPlot(String title, String xLabel, String yLabel, List<Series> series) {
+public record SpectrumPlot(String title, String xLabel, String yLabel, List<Series> series, boolean logY) {
 
 	/**
 	 * Checks that nothing is missing.
@@ -21,6 +23,7 @@ public record SpectrumPlot(String title, String xLabel, String yLabel, List<Seri
 	 * @param xLabel x label
 	 * @param yLabel y label
 	 * @param series curves
+	 * @param logY logarithmic y axis
 	 */
 	public SpectrumPlot {
 		Objects.requireNonNull(title, "title");

@@ -48,6 +48,8 @@ public final class SpectrumPlots {
 		// One legend line per curve drawn; band edges get empty labels and are left out of it.
 		plot.addLegend(legend.toString().stripTrailing(), "top-right");
 		plot.setLimitsToFit(false);
+		if (spec.logY())
+			plot.setAxisYLog(true);
 		return plot;
 	}
 
