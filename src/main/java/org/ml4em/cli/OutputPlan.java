@@ -10,6 +10,7 @@ import java.util.Map;
 
 import org.ml4em.BadInputException;
 import org.ml4em.commands.CalibratedOutputs;
+import org.ml4em.commands.OutputFiles;
 import org.ml4em.commands.ResultTable;
 import org.ml4em.commands.SpectrumPlot;
 import org.ml4em.ij.SpectrumPlots;
@@ -61,14 +62,19 @@ final class OutputPlan {
 		boolean firstImage = true;
 		for (ModuleItem<?> item : outputs) {
 			if (CommandCatalog.isImage(item)) {
-				targets.put(item.getName(), firstImage ? primary : primary.resolveSibling(stem + "_" + item.getName() + ".tif"));
+				targets.put(item.getName(), firstImage ? primary : primary.resolveSibling(stem + "_" + suffix(item) + ".tif"));
 				firstImage = false;
 			}
 			else if (ResultTable.class.isAssignableFrom(item.getType()))
-				targets.put(item.getName(), primary.resolveSibling(tables == 1 ? stem + ".csv" : stem + "_" + item.getName() + ".csv"));
+				targets.put(item.getName(), primary.resolveSibling(tables == 1 ? stem + ".csv" : stem + "_" + suffix(item) + ".csv"));
 			else if (SpectrumPlot.class.isAssignableFrom(item.getType()))
-				targets.put(item.getName(), primary.resolveSibling(stem + "_" + item.getName() + ".png"));
+				targets.put(item.getName(), primary.resolveSibling(stem + "_" + suffix(item) + ".png"));
 		}
+	}
+
+	private static String suffix(ModuleItem<?> item) {
+		String suffix = item.get(OutputFiles.SUFFIX);
+		return suffix == null ? item.getName() : suffix;
 	}
 
 	private void checkTarget(Path target, List<Path> inputs) {
