@@ -38,7 +38,7 @@ class LogRatioThicknessTest {
 		ThicknessMap map = ThicknessMap.stripes(30, 20, REGIONS);
 		ThicknessMaps maps = new ThicknessAnalysis(MAPS_ONLY).run(SyntheticLowLoss.defaults().generate(map), Progress.NONE).maps();
 		double[] medians = regionMedians(maps, map, 3);
-		// Measured: 0.2018, 0.5014, 0.8986 (+0.9 %, +0.3 %, −0.2 %).
+		// Measured: 0.2017, 0.5016, 0.8989 (+0.9 %, +0.3 %, −0.1 %); per-pixel spread 0.0016 … 0.0040.
 		for (int r = 0; r < 3; r++) assertWithinPercent(REGIONS[r], medians[r], 3);
 		assertTrue(maps.automaticWindow());
 		assertEquals(0, maps.unevaluatedPixels());
@@ -64,8 +64,8 @@ class LogRatioThicknessTest {
 		ThicknessMaps maps = new ThicknessAnalysis(MAPS_ONLY).run(SyntheticLowLoss.defaults().withNoise(false).generate(map), Progress.NONE).maps();
 		double worst = 0;
 		for (int p = 0; p < 80; p++) worst = Math.max(worst, Math.abs(maps.thickness()[p] / map.tOverLambda()[p] - 1));
-		// Measured: 2.2 % at t/λ = 0.05 (ZLP tail outside the window), below 1 % from t/λ = 0.2.
-		assertTrue(worst < 0.04, "largest relative error " + worst);
+		// Measured: +0.5 % at t/λ 0.05 (ZLP tail outside the window), −1.1 % at 1.5 (plural scattering beyond 100 eV).
+		assertTrue(worst < 0.03, "largest relative error " + worst);
 	}
 
 	/** A spectrum with its ZLP exactly on channel 20: 1000·exp(−k²/8) + 2·|k|, k = c − 20. */
