@@ -1,0 +1,56 @@
+package org.ml4em.eels;
+
+import org.ml4em.io.Axis;
+import org.ml4em.io.StoredValues;
+
+/**
+ * A spectrum image over values kept in a file (or any {@link StoredValues}), in whatever order
+ * the file stores its axes: each spectrum is one strided read, nothing is copied.
+ */
+final class StoredSpectrumImage implements SpectrumImage {
+
+	private final StoredValues values;
+	private final Axis energy;
+	private final int width;
+	private final int height;
+	private final long xStride;
+	private final long yStride;
+	private final long energyStride;
+
+	StoredSpectrumImage(StoredValues values, Axis energy, int width, int height, long xStride, long yStride, long energyStride) {
+		this.values = values;
+		this.energy = energy;
+		this.width = width;
+		this.height = height;
+		this.xStride = xStride;
+		this.yStride = yStride;
+		this.energyStride = energyStride;
+	}
+
+	@Override
+	public int width() {
+		return width;
+	}
+
+	@Override
+	public int height() {
+		return height;
+	}
+
+	@Override
+	public int channels() {
+		return (int) energy.size();
+	}
+
+	@Override
+	public Axis energyAxis() {
+		return energy;
+	}
+
+	@Override
+	public void spectrum(int x, int y, double[] dst) {
+		java.util.Objects.checkIndex(x, width);
+		java.util.Objects.checkIndex(y, height);
+		values.readStrided(x * xStride + y * yStride, energyStride, dst, channels());
+	}
+}
