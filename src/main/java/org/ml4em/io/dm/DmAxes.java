@@ -86,7 +86,8 @@ final class DmAxes {
 		return names;
 	}
 
-	private static boolean navigate(int d, int n, int spectral, String format) {
+	/** {@return whether axis d of n navigates; see the class comment} */
+	static boolean navigate(int d, int n, int spectral, String format) {
 		if (spectral >= 0)
 			return d != spectral;
 		boolean spectrumImage = "Spectrum image".equals(format);
