@@ -49,7 +49,8 @@ final class DmAxes {
 			Map<String, Object> c = d < calibrations.size() ? calibrations.get(d) : Map.of();
 			double scale = orDefault(DmTags.number(c, "Scale"), 1);
 			double origin = orDefault(DmTags.number(c, "Origin"), 0);
-			axes.add(new Axis(names[d], shape[d], scale, -origin * scale, units[d],
+			double offset = origin == 0 ? 0 : -origin * scale; // not HyperSpy's −0.0
+			axes.add(new Axis(names[d], shape[d], scale, offset, units[d],
 				navigate(d, shape.length, spectral, format)));
 		}
 		return axes;

@@ -56,7 +56,7 @@ class DmWriterRoundTripTest {
 		List<Axis> axes = new ArrayList<>();
 		for (int d = 0; d < shape.length; d++)
 			// Origins and scales exact in float32, as DM stores them.
-			axes.add(new Axis(new String[] { "x", "y", "z", "" }[d], shape[d], 0.25 * (d + 1), -1.5 * d * 0.25 * (d + 1),
+			axes.add(new Axis(new String[] { "x", "y", "z", "" }[d], shape[d], 0.25 * (d + 1), d == 0 ? 0 : -1.5 * d * 0.25 * (d + 1),
 				d == 1 ? "µm" : "nm", d >= 2));
 		double[] values = valuesOf(type, (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b));
 		EmSignal signal = new EmSignal("title " + type.dtype() + " ✓", "", axes, new ArrayValues(type, values),
