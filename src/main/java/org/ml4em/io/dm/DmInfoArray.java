@@ -37,7 +37,7 @@ final class DmInfoArray {
 		DmInfoArray parser = new DmInfoArray(info);
 		DmType type = parser.type(0);
 		if (parser.next != info.length)
-			throw new IOException("its type description has " + info.length + " numbers but the type "
+			throw new IOException("has a type description of " + info.length + " numbers of which the type "
 				+ type.describe() + " uses " + parser.next);
 		return type;
 	}
@@ -45,7 +45,7 @@ final class DmInfoArray {
 	private DmType type(int depth) throws IOException {
 		// Arrays of arrays exist; deeper nesting only comes from damage, and would recurse.
 		if (depth > 3)
-			throw new IOException("its type description nests arrays more than 3 deep");
+			throw new IOException("has a type description that nests arrays more than 3 deep");
 		long code = take();
 		if (DmType.isSimple(code))
 			return new DmType.Simple((int) code);
@@ -57,21 +57,21 @@ final class DmInfoArray {
 			DmType element = type(depth + 1);
 			return new DmType.Array(element, count(take()));
 		}
-		throw new IOException("it has the unknown type code " + code);
+		throw new IOException("has the unknown type code " + code);
 	}
 
 	private DmType.Struct struct() throws IOException {
 		take(); // the struct's name length; DM writes 0 and never a name
 		long fields = take();
 		if (fields < 0 || fields > (info.length - next) / 2)
-			throw new IOException("its struct type declares " + Long.toUnsignedString(fields)
-				+ " fields but the type description has room for " + (info.length - next) / 2);
+			throw new IOException("has a struct type of " + Long.toUnsignedString(fields)
+				+ " fields but room for " + (info.length - next) / 2 + " in its type description");
 		List<DmType.Simple> list = new ArrayList<>((int) fields);
 		for (int f = 0; f < fields; f++) {
 			take(); // the field's name length, 0 in practice
 			long code = take();
 			if (!DmType.isSimple(code))
-				throw new IOException("its struct has a field of type code " + code + "; expected a number (2…12)");
+				throw new IOException("has a struct field of type code " + code + "; expected a number (2…12)");
 			list.add(new DmType.Simple((int) code));
 		}
 		return new DmType.Struct(list);
@@ -79,13 +79,13 @@ final class DmInfoArray {
 
 	private long take() throws IOException {
 		if (next >= info.length)
-			throw new IOException("its type description ends early (" + info.length + " numbers)");
+			throw new IOException("has a type description that ends early (" + info.length + " numbers)");
 		return info[next++];
 	}
 
 	private static long count(long value) throws IOException {
 		if (value < 0)
-			throw new IOException("it declares " + Long.toUnsignedString(value) + " elements");
+			throw new IOException("declares " + Long.toUnsignedString(value) + " elements");
 		return value;
 	}
 }

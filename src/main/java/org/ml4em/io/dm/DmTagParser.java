@@ -1,5 +1,6 @@
 package org.ml4em.io.dm;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -84,13 +85,13 @@ final class DmTagParser {
 
 	private Map<String, Object> groupBody(String path, int depth) throws IOException {
 		if (depth > MAX_DEPTH)
-			throw new IOException("its tags are nested more than " + MAX_DEPTH + " levels deep at '" + path + "'");
+			throw new IOException("its tags are nested more than " + MAX_DEPTH + " levels deep (at byte " + in.position() + ")");
 		in.u8("the group header of " + where(path));
 		in.u8("the group header of " + where(path));
 		long count = length("the tag count of " + where(path));
 		long smallestTag = 3 + (version == 4 ? 8 : 0) + 2 + lengthBytes(); // an empty group
 		if (count > in.remaining() / smallestTag)
-			throw new IOException("the tag group " + where(path) + " declares " + count
+			throw new EOFException(where(path) + " declares " + count
 				+ " tags, more than the " + in.remaining() + " bytes left in the file can hold");
 		Map<String, Object> group = new LinkedHashMap<>();
 		int unnamedGroups = 0;
@@ -140,11 +141,11 @@ final class DmTagParser {
 		try {
 			type = DmInfoArray.decode(info);
 		} catch (IOException e) {
-			throw new IOException(what + ": " + e.getMessage(), e);
+			throw new IOException(what + " " + e.getMessage(), e);
 		}
 		if (type.bytes() > in.remaining())
-			throw new IOException(what + " declares a " + type.describe() + " value of " + bytesText(type.bytes())
-				+ " at byte " + in.position() + ", more than the " + in.remaining() + " bytes left in the file");
+			throw new EOFException(what + " declares a " + type.describe() + " value of " + bytesText(type.bytes())
+				+ " at byte " + in.position() + ", but the file ends at byte " + in.size());
 		return value(type, keepInFile, what);
 	}
 
