@@ -20,13 +20,30 @@ import java.util.Random;
  * flushed to disk, and is then renamed over the target. Any failure deletes the temporary file.
  * Stateless and thread-safe; concurrent writers of one target each succeed, and the last rename
  * wins.
+ * <p>
+ * Writers that need to position within the file (for instance to leave holes in a sparse file
+ * instead of writing blocks of zeros) use {@link #writeChannel}.
  */
-final class AtomicFileWriter {
+public final class AtomicFileWriter {
 
 	/** Produces the content of the file. */
 	@FunctionalInterface
 	interface Content {
 		void writeTo(OutputStream out) throws IOException;
+	}
+
+	/** Produces the content of the file through a channel that may be positioned freely. */
+	@FunctionalInterface
+	public interface ChannelContent {
+
+		/**
+		 * Writes the whole file. Bytes never written read as zeros; on file systems that support
+		 * it, regions skipped by positioning take no disk space.
+		 *
+		 * @param channel an empty file opened for writing, at position 0
+		 * @throws IOException when writing fails
+		 */
+		void writeTo(FileChannel channel) throws IOException;
 	}
 
 	private static final Random RANDOM = new SecureRandom();
@@ -42,6 +59,27 @@ final class AtomicFileWriter {
 	 *         directory is missing, or writing fails; {@code target} is then unchanged
 	 */
 	static void write(Path target, String kind, boolean overwrite, Content content) throws IOException {
+		writeChannel(target, kind, overwrite, channel -> {
+			OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+			content.writeTo(out);
+			out.flush();
+		});
+	}
+
+	/**
+	 * Writes {@code content} to {@code target} through a {@link FileChannel}, with the same
+	 * guarantees as the stream variant: the target appears complete or not at all.
+	 *
+	 * @param target the file to create or replace
+	 * @param kind what is written ("DM4", "TIFF"), for messages
+	 * @param overwrite whether an existing {@code target} may be replaced
+	 * @param content writes the bytes
+	 * @throws IOException when {@code target} exists and {@code overwrite} is false, its
+	 *         directory is missing, or writing fails; {@code target} is then unchanged
+	 */
+	public static void writeChannel(Path target, String kind, boolean overwrite, ChannelContent content)
+		throws IOException
+	{
 		Path file = target.toAbsolutePath().normalize();
 		Path dir = file.getParent();
 		if (dir == null || !Files.isDirectory(dir)) {
@@ -92,11 +130,9 @@ final class AtomicFileWriter {
 		}
 	}
 
-	private static void writeAndSync(Path temp, Content content) throws IOException {
+	private static void writeAndSync(Path temp, ChannelContent content) throws IOException {
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-			OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
-			content.writeTo(out);
-			out.flush();
+			content.writeTo(channel);
 			// Without this a crash right after the rename could leave an empty target behind.
 			channel.force(true);
 		}
