@@ -55,6 +55,17 @@ public final class Main {
 		if (words.isEmpty() || words.contains("--help") || words.contains("-h")) return usage(words.isEmpty() ? USAGE : OK);
 		if (words.get(0).equals("info"))
 			return info(words.subList(1, words.size()));
+		if (words.get(0).equals("make-sample-eels") && words.size() == 2) {
+			try {
+				SampleSpectrumImage.write(Path.of(words.get(1)));
+				out.println("wrote " + words.get(1));
+				return OK;
+			}
+			catch (IOException e) {
+				err.println("Error: " + e.getMessage());
+				return BAD_INPUT;
+			}
+		}
 		try (Context context = createContext()) {
 			context.service(EventService.class).subscribe(new ConsoleStatus(err));
 			CommandCatalog catalog = new CommandCatalog(context);
@@ -116,6 +127,7 @@ public final class Main {
 			"  ./ml4em --headless --run \"<command label or class>\" \"<key=value,key='value',...>\" [--overwrite]",
 			"  ./ml4em --list            every command with its parameters, types and defaults",
 			"  ./ml4em info [--tags] <file>  JSON summary of a DM3/DM4, .hspy or TIFF file (shape, axes, dtype, mean, beam energy, exposure)",
+			"  ./ml4em make-sample-eels <file.dm4>  writes the simulated sample spectrum image of sample-images/",
 			"  ./ml4em demo [dir]        runs every command on sample-images/ (under dir, default .), results in out/",
 			"Image parameters take file paths; output='<file>.tif' says where the results go (tables beside it as .csv).",
 			"Example:",
