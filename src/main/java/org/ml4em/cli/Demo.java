@@ -35,6 +35,9 @@ final class Demo {
 			"output", results.resolve("haadf_stem_kmeans_labels.tif").toString()));
 		step("K-means Clustering", "Gaussian mixture, 3 components, same image", Map.of("input", stem.toString(), "k", "3", "method", "gmm",
 			"output", results.resolve("haadf_stem_gmm_labels.tif").toString()));
+		Path si = root.resolve("sample-images/eels_low_loss_si.dm4");
+		step("EELS Thickness Map", "zero-loss alignment, log-ratio t/λ and thickness classes (K by BIC) of a low-loss spectrum image",
+			Map.of("input", si.toString(), "clusters", "auto", "output", results.resolve("eels_thickness.tif").toString()));
 		out.println("Demo done; results in " + results.toAbsolutePath().normalize());
 		return Main.OK;
 	}
