@@ -14,7 +14,9 @@ import org.ml4em.cluster.GaussianMixture;
  * regions; on a continuous thickness gradient it keeps adding classes, and K is better given.
  * <p>
  * The mixtures are fitted to at most {@link #MAX_POINTS} pixels drawn at random (fixed seed), so
- * the choice costs the same on any image size.
+ * the choice costs the same on any image size. K is tried only up to one class per
+ * {@link #MIN_POINTS_PER_CLASS} pixels: with fewer, a mixture can put a component on each pixel and
+ * BIC then rewards it.
  */
 final class ClusterCountSelection {
 
@@ -22,13 +24,15 @@ final class ClusterCountSelection {
 	static final int MAX_POINTS = 10_000;
 	/** Restarts per mixture: 1-D mixtures of separated classes converge alike from K-means starts. */
 	static final int RESTARTS = 3;
+	/** Fewest pixels per class, on average, for a K to be tried. */
+	static final int MIN_POINTS_PER_CLASS = 10;
 
 	private ClusterCountSelection() {}
 
 	/**
 	 * @param feature one value per point, all finite
-	 * @return BIC for K = 1 … at index K − 1; K beyond the number of distinct sampled points are
-	 *     +∞
+	 * @return BIC for K = 1 … maxK at index K − 1; +∞ for K not tried (beyond one class per
+	 *     {@link #MIN_POINTS_PER_CLASS} points, or any K > 1 when the feature is constant)
 	 */
 	static double[] criterion(float[] feature, int maxK, long seed, int threads, Progress progress) {
 		float[] sample = Sampling.reservoir(feature, MAX_POINTS, seed);
@@ -39,7 +43,7 @@ final class ClusterCountSelection {
 		// A constant feature has nothing to split, and a mixture on it would have no variance.
 		if (!(variance(sample) > 0)) return bic;
 		FeatureMatrix points = FeatureMatrix.fromArray(sample, n, 1);
-		for (int k = 2; k <= Math.min(maxK, n); k++) {
+		for (int k = 2; k <= Math.min(maxK, n / MIN_POINTS_PER_CLASS); k++) {
 			progress.status("Choosing the number of thickness classes: Gaussian mixture of " + k);
 			ClusteringSettings s = ClusteringSettings.gaussianMixture(k).withSeed(seed).withRestarts(RESTARTS).withThreads(threads);
 			double logLikelihood = new GaussianMixture(s).fit(points, Progress.NONE).score();

@@ -1,5 +1,7 @@
 package org.ml4em.eels;
 
+import java.util.Objects;
+
 import org.ml4em.io.Axis;
 import org.ml4em.io.StoredValues;
 
@@ -49,8 +51,8 @@ final class StoredSpectrumImage implements SpectrumImage {
 
 	@Override
 	public void spectrum(int x, int y, double[] dst) {
-		java.util.Objects.checkIndex(x, width);
-		java.util.Objects.checkIndex(y, height);
+		Objects.checkIndex(x, width);
+		Objects.checkIndex(y, height);
 		values.readStrided(x * xStride + y * yStride, energyStride, dst, channels());
 	}
 }

@@ -64,14 +64,19 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 	private static final double ONSET_WIDTH = 2;
 
 	/**
-	 * −5 … +100 eV in 1024 channels, ZLP FWHM 0.6 eV with 2 % Lorentzian, plasmon at 20 eV (width
-	 * 4 eV), band gap 3 eV, 10⁵ electrons per pixel, κ = 0.25, drift ±0.3 eV, Poisson noise, seed 1.
+	 * {@return the default settings: −5 … +100 eV in 1024 channels, ZLP FWHM 0.6 eV with 2 %
+	 * Lorentzian, plasmon at 20 eV (width 4 eV), band gap 3 eV, 10⁵ electrons per pixel, κ = 0.25,
+	 * drift ±0.3 eV, Poisson noise, seed 1}
 	 */
 	public static SyntheticLowLoss defaults() {
 		return new SyntheticLowLoss(-5, 105.0 / 1024, 1024, 0.6, 0.02, 20, 4, 3, 1e5, 0.25, 0.3, true, 1);
 	}
 
-	/** {@return a spectrum image of the given thickness map, computed on demand} @param map t/λ per pixel */
+	/**
+	 * {@return a spectrum image of the given thickness map, computed on demand}
+	 *
+	 * @param map t/λ per pixel
+	 */
 	public SyntheticSpectrumImage generate(ThicknessMap map) {
 		check();
 		return new SyntheticSpectrumImage(this, map);
@@ -103,38 +108,87 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 		return ELECTRON_REST_ENERGY_KEV * 1000 * (gamma * gamma - 1) / gamma;
 	}
 
+	/**
+	 * {@return these settings with another energy axis}
+	 *
+	 * @param offset first channel, eV
+	 * @param scale eV per channel
+	 * @param n channels
+	 */
 	public SyntheticLowLoss withEnergyAxis(double offset, double scale, int n) {
 		return new SyntheticLowLoss(offset, scale, n, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts, apertureLoss, maxDrift, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with another ZLP shape}
+	 *
+	 * @param fwhm full width at half maximum, eV
+	 * @param lorentzian Lorentzian fraction η
+	 */
 	public SyntheticLowLoss withZlp(double fwhm, double lorentzian) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, fwhm, lorentzian, plasmonEnergy, plasmonWidth, bandGap, beamCounts, apertureLoss, maxDrift, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with another bulk plasmon}
+	 *
+	 * @param energy Ep, eV
+	 * @param width Γ, eV
+	 */
 	public SyntheticLowLoss withPlasmon(double energy, double width) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, energy, width, bandGap, beamCounts, apertureLoss, maxDrift, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with another band gap}
+	 *
+	 * @param eV Eg
+	 */
 	public SyntheticLowLoss withBandGap(double eV) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, eV, beamCounts, apertureLoss, maxDrift, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with another beam intensity}
+	 *
+	 * @param counts electrons per pixel in vacuum
+	 */
 	public SyntheticLowLoss withBeamCounts(double counts) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, counts, apertureLoss, maxDrift, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with another aperture loss}
+	 *
+	 * @param kappa κ
+	 */
 	public SyntheticLowLoss withApertureLoss(double kappa) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts, kappa, maxDrift, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with another largest ZLP shift}
+	 *
+	 * @param eV the drift
+	 */
 	public SyntheticLowLoss withMaxDrift(double eV) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts, apertureLoss, eV, noise, seed);
 	}
 
+	/**
+	 * {@return these settings with or without Poisson noise}
+	 *
+	 * @param poisson whether to add noise
+	 */
 	public SyntheticLowLoss withNoise(boolean poisson) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts, apertureLoss, maxDrift, poisson, seed);
 	}
 
+	/**
+	 * {@return these settings with another seed}
+	 *
+	 * @param s the seed
+	 */
 	public SyntheticLowLoss withSeed(long s) {
 		return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts, apertureLoss, maxDrift, noise, s);
 	}

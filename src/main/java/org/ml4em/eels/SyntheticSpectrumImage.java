@@ -40,7 +40,12 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 		return thickness;
 	}
 
-	/** {@return the true ZLP position of pixel (x, y), eV} @param x column @param y row */
+	/**
+	 * {@return the true ZLP position of pixel (x, y), eV}
+	 *
+	 * @param x column
+	 * @param y row
+	 */
 	public double shift(int x, int y) {
 		return shift(index(x, y));
 	}

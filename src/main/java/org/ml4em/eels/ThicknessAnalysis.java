@@ -25,12 +25,15 @@ import org.ml4em.Progress;
  * I_total is the sum of the counts over the whole recorded spectrum, so the energy range should
  * extend well past the plasmon peaks (several times the plasmon energy for thick areas): intensity
  * beyond the range is missing from I_total and makes t/λ too small. I_ZLP is the sum of the aligned
- * spectrum over the zero-loss window [−ε, +ε]. By default ε is found per pixel as the first minimum
- * after the ZLP maximum of the lightly smoothed aligned spectrum (HyperSpy's "elastic threshold"
- * idea; the exact rule is in {@link ThicknessSettings#zlpHalfWidth()} and {@code ZlpWindow}: running
- * mean over about half the ZLP's FWHM, search from half a FWHM up to {@code maxZlpSearch} eV), and
- * the window is applied symmetrically; where no minimum is found the median ε of the other pixels
- * is used and counted. Alternatively the user gives ε in eV. Pixels without counts, with NaN values
+ * spectrum over the zero-loss window [−ε, +ε]. By default ε is found per pixel, after HyperSpy's
+ * "elastic threshold" idea, as the first minimum after the ZLP maximum of the lightly smoothed
+ * aligned spectrum: a running mean over 2h + 1 channels, h = max(1, round(FWHM / 4 channels)) —
+ * about half the ZLP's full width at half maximum, so that counting noise in the flat tail makes
+ * no false early minimum; the search starts half a FWHM after the maximum and steps right until the
+ * smoothed value stops falling, up to {@link ThicknessSettings#maxZlpSearch()} eV (default 10).
+ * The window is then applied symmetrically. Where no minimum is found, the median ε of the other
+ * pixels is used and such pixels are counted ({@link ThicknessMaps#windowFallbackPixels()}).
+ * Alternatively the user gives ε in eV. Pixels without counts, with NaN values
  * or without a ZLP are NaN and counted in {@link ThicknessMaps#unevaluatedPixels()}.
  * <p>
  * <b>Clustering</b> ({@link ThicknessClustering}): 1-D K-means with a fixed seed on ln(I_total) or

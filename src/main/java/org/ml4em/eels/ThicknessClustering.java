@@ -18,8 +18,11 @@ import org.ml4em.tf.DeviceChoice;
  * </pre>
  *
  * K is given, or chosen by the Bayesian information criterion of 1-D Gaussian mixtures over
- * K = 1 … maxK (see {@link ClusterCountSelection}: fitted to at most 10 000 random pixels,
- * smallest BIC wins). Labels are renumbered by ascending mean t/λ of their pixels, whichever
+ * K = 1 … maxK: {@code BIC(K) = −2·ln L + (3K − 1)·ln n}, the smallest wins (the smaller K on a
+ * tie); the mixtures are fitted to at most 10 000 pixels drawn at random with the seed, and K is
+ * tried only up to one class per 10 pixels. BIC finds the number of homogeneous regions (each is
+ * close to Gaussian in the feature); on a continuous thickness gradient it keeps adding classes,
+ * and K is better given. Labels are renumbered by ascending mean t/λ of their pixels, whichever
  * feature was used, so label 0 is always the thinnest class. Pixels whose t/λ or feature is NaN
  * are not clustered and get label −1.
  */

@@ -32,7 +32,13 @@ public record ThicknessMap(int width, int height, float[] tOverLambda) {
 			if (!(t >= 0 && Float.isFinite(t))) throw new IllegalArgumentException("t/λ must be finite and >= 0, got " + t);
 	}
 
-	/** {@return a film of one thickness} @param width pixels @param height pixels @param t t/λ */
+	/**
+	 * {@return a film of one thickness}
+	 *
+	 * @param width pixels
+	 * @param height pixels
+	 * @param t t/λ
+	 */
 	public static ThicknessMap uniform(int width, int height, double t) {
 		float[] map = new float[width * height];
 		Arrays.fill(map, (float) t);

@@ -23,7 +23,12 @@ public record ThicknessMaps(int width, int height, float[] thickness, float[] sh
 	float[] totalIntensity, float[] zlpHalfWidth, double medianZlpHalfWidth, boolean automaticWindow, int windowFallbackPixels,
 	int unevaluatedPixels)
 {
-	/** {@return t/λ of pixel (x, y), NaN if not evaluated} @param x column @param y row */
+	/**
+	 * {@return t/λ of pixel (x, y), NaN if not evaluated}
+	 *
+	 * @param x column
+	 * @param y row
+	 */
 	public double thicknessAt(int x, int y) {
 		return thickness[x + y * width];
 	}

@@ -29,11 +29,14 @@ public record ThicknessSettings(double zlpHalfWidth, double maxZlpSearch, int cl
 	public static final int NO_CLUSTERING = -1;
 	/** HyperSpy's default search window for the elastic threshold, in eV. */
 	public static final double DEFAULT_MAX_ZLP_SEARCH = 10;
+	/** Largest K tried by the automatic choice. */
 	public static final int DEFAULT_MAX_CLUSTERS = 10;
+	/** Seed of K-means, the mixtures and the spectrum sampling. */
 	public static final long DEFAULT_SEED = 42;
+	/** Spectra per class behind the class percentiles: bounds memory at this × channels floats. */
 	public static final int DEFAULT_MAX_SPECTRA_PER_CLUSTER = 2000;
 
-	/** Automatic ZLP window, ln(I_total) feature, K chosen automatically, all processors. */
+	/** {@return automatic ZLP window, ln(I_total) feature, K chosen automatically, all processors} */
 	public static ThicknessSettings defaults() {
 		return new ThicknessSettings(Double.NaN, DEFAULT_MAX_ZLP_SEARCH, AUTO, DEFAULT_MAX_CLUSTERS, ThicknessFeature.LOG_TOTAL_INTENSITY,
 			DEFAULT_SEED, DEFAULT_MAX_SPECTRA_PER_CLUSTER, Runtime.getRuntime().availableProcessors());
@@ -44,7 +47,11 @@ public record ThicknessSettings(double zlpHalfWidth, double maxZlpSearch, int cl
 		return Double.isNaN(zlpHalfWidth);
 	}
 
-	/** {@return these settings with a fixed zero-loss window [−ε, +ε]} @param epsilon ε in eV */
+	/**
+	 * {@return these settings with a fixed zero-loss window [−ε, +ε]}
+	 *
+	 * @param epsilon ε in eV
+	 */
 	public ThicknessSettings withZlpHalfWidth(double epsilon) {
 		return new ThicknessSettings(epsilon, maxZlpSearch, clusters, maxClusters, feature, seed, maxSpectraPerCluster, threads);
 	}
@@ -54,37 +61,65 @@ public record ThicknessSettings(double zlpHalfWidth, double maxZlpSearch, int cl
 		return withZlpHalfWidth(Double.NaN);
 	}
 
-	/** {@return these settings with another search limit for the automatic window} @param eV limit */
+	/**
+	 * {@return these settings with another search limit for the automatic window}
+	 *
+	 * @param eV limit
+	 */
 	public ThicknessSettings withMaxZlpSearch(double eV) {
 		return new ThicknessSettings(zlpHalfWidth, eV, clusters, maxClusters, feature, seed, maxSpectraPerCluster, threads);
 	}
 
-	/** {@return these settings with K clusters, {@link #AUTO} or {@link #NO_CLUSTERING}} @param k K */
+	/**
+	 * {@return these settings with K clusters, {@link #AUTO} or {@link #NO_CLUSTERING}}
+	 *
+	 * @param k K
+	 */
 	public ThicknessSettings withClusters(int k) {
 		return new ThicknessSettings(zlpHalfWidth, maxZlpSearch, k, maxClusters, feature, seed, maxSpectraPerCluster, threads);
 	}
 
-	/** {@return these settings with another largest K for the automatic choice} @param k largest K */
+	/**
+	 * {@return these settings with another largest K for the automatic choice}
+	 *
+	 * @param k largest K
+	 */
 	public ThicknessSettings withMaxClusters(int k) {
 		return new ThicknessSettings(zlpHalfWidth, maxZlpSearch, clusters, k, feature, seed, maxSpectraPerCluster, threads);
 	}
 
-	/** {@return these settings clustering by another feature} @param f the feature */
+	/**
+	 * {@return these settings clustering by another feature}
+	 *
+	 * @param f the feature
+	 */
 	public ThicknessSettings withFeature(ThicknessFeature f) {
 		return new ThicknessSettings(zlpHalfWidth, maxZlpSearch, clusters, maxClusters, f, seed, maxSpectraPerCluster, threads);
 	}
 
-	/** {@return these settings with another seed} @param s the seed */
+	/**
+	 * {@return these settings with another seed}
+	 *
+	 * @param s the seed
+	 */
 	public ThicknessSettings withSeed(long s) {
 		return new ThicknessSettings(zlpHalfWidth, maxZlpSearch, clusters, maxClusters, feature, s, maxSpectraPerCluster, threads);
 	}
 
-	/** {@return these settings with another sample size for cluster spectra} @param n spectra per cluster */
+	/**
+	 * {@return these settings with another sample size for cluster spectra}
+	 *
+	 * @param n spectra per cluster
+	 */
 	public ThicknessSettings withMaxSpectraPerCluster(int n) {
 		return new ThicknessSettings(zlpHalfWidth, maxZlpSearch, clusters, maxClusters, feature, seed, n, threads);
 	}
 
-	/** {@return these settings with another thread count} @param n threads */
+	/**
+	 * {@return these settings with another thread count}
+	 *
+	 * @param n threads
+	 */
 	public ThicknessSettings withThreads(int n) {
 		return new ThicknessSettings(zlpHalfWidth, maxZlpSearch, clusters, maxClusters, feature, seed, maxSpectraPerCluster, n);
 	}

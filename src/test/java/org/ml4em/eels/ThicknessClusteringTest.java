@@ -85,6 +85,14 @@ class ThicknessClusteringTest {
 	}
 
 	@Test
+	void tinyImagesGetNoMoreThanOneClassPerTenPixels() {
+		// With 4 pixels a 4-component mixture sits one component on each pixel; BIC would reward it.
+		ThicknessClusters c = cluster(maps(ThicknessMap.stripes(2, 2, 0.2, 0.9)), ThicknessSettings.defaults());
+		assertEquals(1, c.k());
+		assertEquals(Double.POSITIVE_INFINITY, c.criterion()[1]);
+	}
+
+	@Test
 	void refusesMoreClassesThanPixels() {
 		ThicknessMaps maps = maps(ThicknessMap.uniform(2, 2, 0.5));
 		BadInputException e = assertThrows(BadInputException.class, () -> cluster(maps, ThicknessSettings.defaults().withClusters(5)));
