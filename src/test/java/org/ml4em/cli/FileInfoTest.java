@@ -19,8 +19,11 @@ import org.ml4em.io.Json;
 
 /**
  * {@code ./ml4em info} reports, for every real file in ../shared/data, what the reference reader
- * found (dm_truth.json): shape fastest axis first, axes in the same order, dtype, mean, beam energy
- * and exposure.
+ * found (dm_truth.json): shape and axes, dtype, mean, beam energy and exposure.
+ * <p>
+ * Axis order: {@code info} lists axes as stored, fastest first; HyperSpy lists them slowest first
+ * after moving the signal axes last (it transposes DM spectrum images, which are stored as energy
+ * planes). {@link #inHyperSpyOrder} makes the same move, a plain reversal for images and spectra.
  */
 class FileInfoTest {
 
@@ -62,20 +65,21 @@ class FileInfoTest {
 	@SuppressWarnings("unchecked")
 	private static void compare(String what, Map<String, Object> expected, Map<String, Object> actual) {
 		List<Object> numpyShape = (List<Object>) expected.get("numpy_shape");
+		List<Object> expectedAxes = (List<Object>) expected.get("axes");
+		List<Map<String, Object>> axes = inHyperSpyOrder((List<Object>) actual.get("axes"));
 		List<Object> shape = (List<Object>) actual.get("shape");
 		assertEquals(numpyShape.size(), shape.size(), what + ": dimensions");
-		List<Object> expectedAxes = (List<Object>) expected.get("axes");
-		List<Object> axes = (List<Object>) actual.get("axes");
 		for (int d = 0; d < shape.size(); d++) {
-			int n = shape.size() - 1 - d;
-			assertEquals(numpyShape.get(n), shape.get(d), what + ": shape");
-			Map<String, Object> e = (Map<String, Object>) expectedAxes.get(n), a = (Map<String, Object>) axes.get(d);
+			Map<String, Object> e = (Map<String, Object>) expectedAxes.get(d), a = axes.get(d);
+			assertEquals(numpyShape.get(d), a.get("size"), what + ": shape");
 			assertEquals(e.get("name"), a.get("name"), what + ": axis " + d + " name");
 			assertEquals(e.get("size"), a.get("size"), what + ": axis " + d + " size");
 			assertEquals((Double) e.get("scale"), (Double) a.get("scale"), 1e-12 * Math.abs((Double) e.get("scale")), what + ": axis " + d + " scale");
 			assertEquals((Double) e.get("offset"), (Double) a.get("offset"), 1e-9 * Math.max(1, Math.abs((Double) e.get("offset"))), what + ": axis " + d + " offset");
 			assertEquals(e.get("units"), a.get("units"), what + ": axis " + d + " units");
 		}
+		for (int d = 0; d < shape.size(); d++)
+			assertEquals(((Map<String, Object>) ((List<Object>) actual.get("axes")).get(d)).get("size"), shape.get(d), what + ": shape is in axis order");
 		assertEquals(expected.get("dtype"), actual.get("dtype"), what + ": dtype");
 		if (expected.get("mean") == null)
 			assertEquals(null, actual.get("mean"), what + ": mean");
@@ -84,6 +88,18 @@ class FileInfoTest {
 		for (String key : List.of("beam_energy_keV", "exposure_s"))
 			if (expected.containsKey(key))
 				assertEquals((Double) expected.get(key), (Double) actual.get(key), 1e-9, what + ": " + key);
+	}
+
+	/** Signal axes first, then navigation axes (each group as stored), all reversed. */
+	@SuppressWarnings("unchecked")
+	private static List<Map<String, Object>> inHyperSpyOrder(List<Object> axes) {
+		List<Map<String, Object>> order = new java.util.ArrayList<>();
+		for (boolean navigate : new boolean[] { false, true })
+			for (Object a : axes)
+				if (((Map<String, Object>) a).get("navigate").equals(navigate))
+					order.add((Map<String, Object>) a);
+		java.util.Collections.reverse(order);
+		return order;
 	}
 
 	@Test

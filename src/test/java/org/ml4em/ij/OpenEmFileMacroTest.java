@@ -33,7 +33,7 @@ class OpenEmFileMacroTest {
 			"info = getImageInfo();",
 			"print(\"beam=\" + (indexOf(info, \"Beam energy (keV): 200.0\") >= 0));"));
 		String printed = HeadlessMacro.run(macro, SPECTRUM_IMAGE.toString()).printed();
-		assertTrue(printed.contains("size=2x2x2048 z=1 eV xy=0.002 µm"), printed);
+		assertTrue(printed.contains("size=2x2x2048 z=1 eV xy=0.001992 µm"), printed);
 		assertTrue(printed.contains("label1=300.0 eV"), printed);
 		assertTrue(printed.contains("beam=1"), printed);
 	}
