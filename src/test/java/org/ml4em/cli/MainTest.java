@@ -25,6 +25,7 @@ import net.imglib2.type.numeric.real.FloatType;
 class MainTest {
 
 	private static final String SAMPLE = "sample-images/haadf_stem.tif";
+	private static final String SPECTRUM_IMAGE = "sample-images/eels_low_loss_si.dm4";
 
 	@TempDir
 	Path dir;
@@ -149,9 +150,12 @@ class MainTest {
 	void demoRunsOnTheSampleImages() throws IOException {
 		Files.createDirectories(dir.resolve("sample-images"));
 		Files.copy(Path.of(SAMPLE), dir.resolve(SAMPLE));
+		Files.copy(Path.of(SPECTRUM_IMAGE), dir.resolve(SPECTRUM_IMAGE));
 		assertEquals(Main.OK, run("demo", dir.toString()), errText());
 		assertTrue(Files.exists(dir.resolve("out/haadf_stem_kmeans_labels.tif")));
 		assertTrue(Files.exists(dir.resolve("out/haadf_stem_gmm_labels.csv")));
+		assertTrue(Files.exists(dir.resolve("out/eels_thickness_clusters.tif")));
+		assertTrue(Files.exists(dir.resolve("out/eels_thickness_cluster_plot.png")));
 	}
 
 	private void assertBadInput(String expected, String arguments) {
@@ -162,5 +166,40 @@ class MainTest {
 		assertFalse(message.contains("\tat "), "no stack trace: " + message);
 		assertFalse(Files.exists(dir.resolve("l.csv")), "nothing written");
 		err.reset();
+	}
+
+	@Test
+	void eelsThicknessMapWritesTheNamedFiles() throws IOException {
+		Path thickness = dir.resolve("thickness.tif");
+		int code = run("--headless", "--run", "EELS Thickness Map", "input='" + SPECTRUM_IMAGE + "',clusters=4,output='" + thickness + "'");
+		assertEquals(Main.OK, code, errText());
+		for (String name : List.of("thickness.tif", "thickness_zlp_shift.tif", "thickness_clusters.tif", "thickness_cluster_spectra.csv",
+			"thickness_cluster_statistics.csv", "thickness_cluster_plot.png"))
+			assertTrue(Files.isRegularFile(dir.resolve(name)), name + " missing");
+		var t = TiffReader.read(thickness);
+		assertEquals(64, t.width());
+		assertEquals(2.0, t.pixelWidth(), 1e-9);
+		assertEquals("nm", t.unit());
+		Img<FloatType> classes = TiffReader.read(dir.resolve("thickness_clusters.tif")).image();
+		float max = 0;
+		for (FloatType c : classes) max = Math.max(max, c.get());
+		assertEquals(3, max);
+		List<String> stats = Files.readAllLines(dir.resolve("thickness_cluster_statistics.csv"));
+		assertEquals("label,pixels,mean_t_over_lambda,centre,sampled_spectra", stats.get(0));
+		assertEquals(5, stats.size());
+		assertEquals(64 * 48, stats.stream().skip(1).mapToLong(l -> Long.parseLong(l.split(",")[1])).sum());
+	}
+
+	@Test
+	void imageInputsMayBeDmFiles() throws IOException {
+		// K-means of the spectra of the sample spectrum image: the (x, y, energy) view of a DM4
+		// stored energy-fastest.
+		Path labels = dir.resolve("si_labels.tif");
+		int code = run("--headless", "--run", "K-means Clustering", "input='" + SPECTRUM_IMAGE + "',k=4,output='" + labels + "'");
+		assertEquals(Main.OK, code, errText());
+		Img<FloatType> read = TiffReader.read(labels).image();
+		assertEquals(64, read.dimension(0));
+		assertEquals(48, read.dimension(1));
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains("512 features"), out.toString(StandardCharsets.UTF_8));
 	}
 }
