@@ -10,6 +10,7 @@ import org.ml4em.io.EmSignal;
 
 import ij.IJ;
 import ij.ImagePlus;
+import ij.Macro;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
 
@@ -19,7 +20,10 @@ import ij.plugin.PlugIn;
  * as a calibrated image or stack (see {@link EmImages}), metadata in Image > Show Info.
  * <p>
  * Macro: {@code run("Gatan DM3/DM4 (ML4EM)", "open=/data/si.dm4");} — the format is recognised
- * from the file's content, so each entry opens any of the formats.
+ * from the file's content, so each entry opens any of the formats. A file that cannot be read
+ * stops the macro with the reason, as ImageJ's own {@code open()} does; with the extra key
+ * {@code log_errors} the reason goes to the Log window instead and the macro goes on (batch
+ * conversion: check {@code nImages}).
  */
 public class OpenEmFile_ implements PlugIn {
 
@@ -30,6 +34,8 @@ public class OpenEmFile_ implements PlugIn {
 			case "hspy" -> "HyperSpy";
 			default -> "EM";
 		};
+		String options = Macro.getOptions();
+		boolean logErrors = options != null && (" " + options).contains(" log_errors");
 		OpenDialog dialog = new OpenDialog("Open " + kind + " file");
 		if (dialog.getFileName() == null)
 			return;
@@ -39,7 +45,10 @@ public class OpenEmFile_ implements PlugIn {
 				imp.show();
 		}
 		catch (IOException | BadInputException e) {
-			IJ.error("ML4EM", e.getMessage());
+			if (logErrors)
+				IJ.log("ML4EM: " + e.getMessage());
+			else
+				IJ.error("ML4EM", e.getMessage());
 		}
 	}
 

@@ -48,4 +48,24 @@ class OpenEmFileMacroTest {
 		String printed = HeadlessMacro.run(macro, junk.toString()).printed();
 		assertTrue(printed.contains("junk.dm3"), printed);
 	}
+
+	@Test
+	void exampleMacroConvertsAFolderToCalibratedTiffs() throws IOException, InterruptedException {
+		Path in = Files.createDirectories(dir.resolve("in")), out = dir.resolve("tif");
+		Files.copy(SPECTRUM_IMAGE, in.resolve("si.dm4"));
+		Files.copy(Path.of("sample-images", "eels_low_loss_si.dm4"), in.resolve("sample.dm4"));
+		Files.writeString(in.resolve("broken.dm3"), "\0\0\0\3 truncated");
+		Files.writeString(in.resolve("notes.txt"), "not an EM file");
+		String printed = HeadlessMacro.run(Path.of("macros", "em_to_tiff.ijm"), "input=[" + in + "] output=[" + out + "]").printed();
+		assertTrue(printed.contains("wrote 2 TIFF file(s)"), printed);
+		assertTrue(printed.contains("skipped 1 file(s)"), printed);
+		ij.ImagePlus si = new ij.io.Opener().openImage(out.resolve("sample.dm4.tif").toString());
+		org.junit.jupiter.api.Assertions.assertNotNull(si, printed);
+		org.junit.jupiter.api.Assertions.assertEquals(512, si.getNSlices());
+		org.junit.jupiter.api.Assertions.assertEquals(64, si.getWidth());
+		org.junit.jupiter.api.Assertions.assertEquals(0.2, si.getCalibration().pixelDepth, 1e-6);
+		org.junit.jupiter.api.Assertions.assertEquals(2.0, si.getCalibration().pixelWidth, 1e-9);
+		org.junit.jupiter.api.Assertions.assertEquals("nm", si.getCalibration().getUnit());
+		assertTrue(String.valueOf(si.getProperty("Info")).contains("Beam energy (keV): 200.0"));
+	}
 }
