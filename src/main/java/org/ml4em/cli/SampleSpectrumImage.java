@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.ml4em.Progress;
+import org.ml4em.commands.SignalSpectra;
 import org.ml4em.eels.SyntheticLowLoss;
 import org.ml4em.eels.ThicknessMap;
+import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.Axis;
 import org.ml4em.io.EmSignal;
 import org.ml4em.io.dm.DmWriter;
@@ -31,7 +33,9 @@ final class SampleSpectrumImage {
 
 	static void write(Path file) throws IOException {
 		SyntheticLowLoss model = SyntheticLowLoss.defaults().withEnergyAxis(-5, 0.2, CHANNELS).withSeed(2026);
-		EmSignal simulated = model.generate(ThicknessMap.discs(WIDTH, HEIGHT, FILM, PARTICLES)).toSignal("EELS Spectrum Image", Progress.NONE);
+		AcquisitionInfo info = new AcquisitionInfo(SyntheticLowLoss.BEAM_ENERGY_KEV, null, model.energyScale(), "synthetic", null, null);
+		EmSignal simulated = SignalSpectra.toSignal(model.generate(ThicknessMap.discs(WIDTH, HEIGHT, FILM, PARTICLES)), "EELS Spectrum Image", info,
+			Progress.NONE);
 		List<Axis> axes = simulated.axes();
 		// Stored as DigitalMicrograph stores spectrum images: energy fastest, then x, then y.
 		EmSignal sample = new EmSignal(simulated.title(), simulated.signalType(),

@@ -9,7 +9,6 @@ import java.util.concurrent.CancellationException;
 
 import org.ml4em.BadInputException;
 import org.ml4em.eels.SpectrumImage;
-import org.ml4em.eels.SpectrumImages;
 import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessFeature;
 import org.ml4em.eels.ThicknessResult;
@@ -121,7 +120,7 @@ public class EelsThicknessMapCommand extends ContextCommand implements Calibrate
 			ThicknessSettings settings = settings();
 			try (EmFile file = EmFiles.open(input.toPath(), new EnergyCalibration(energy_origin, energy_step))) {
 				EmSignal signal = file.signal();
-				SpectrumImage image = SpectrumImages.of(signal);
+				SpectrumImage image = SignalSpectra.of(signal);
 				pixelSize = pixelSize(signal);
 				ThicknessResult result = new ThicknessAnalysis(settings)
 					.run(image, new StatusServiceProgress(statusService, logService, pluginService, this));

@@ -3,11 +3,11 @@ package org.ml4em.commands;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.ml4em.eels.EnergyAxis;
 import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessClusters;
 import org.ml4em.eels.ThicknessMaps;
 import org.ml4em.eels.ThicknessResult;
-import org.ml4em.io.Axis;
 
 /** The one-paragraph report of an EELS Thickness Map run: what was measured and how. */
 final class ThicknessSummary {
@@ -16,10 +16,10 @@ final class ThicknessSummary {
 
 	static String of(String fileName, SpectrumImage image, ThicknessResult result) {
 		ThicknessMaps m = result.maps();
-		Axis e = image.energyAxis();
+		EnergyAxis e = image.energyAxis();
 		StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
 			"EELS Thickness Map of %s: %d x %d pixels, %d channels (%.2f to %.2f eV, %.4g eV/channel). ", fileName, image.width(),
-			image.height(), image.channels(), e.coordinate(0), e.coordinate(e.size() - 1), e.scale()));
+			image.height(), image.channels(), e.energy(0), e.energy(e.channels() - 1), e.scale()));
 		sb.append(String.format(Locale.ROOT, "Zero-loss window [-eps, +eps], eps %s %.3g eV%s. ",
 			m.automaticWindow() ? "per pixel, median" : "fixed at", m.medianZlpHalfWidth(),
 			m.windowFallbackPixels() > 0 ? " (" + m.windowFallbackPixels() + " pixels had no minimum and took the median)" : ""));

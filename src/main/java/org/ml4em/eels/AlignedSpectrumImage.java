@@ -2,8 +2,6 @@ package org.ml4em.eels;
 
 import java.util.Objects;
 
-import org.ml4em.io.Axis;
-
 /**
  * A lazy, zero-loss-aligned view of a spectrum image: every spectrum is shifted so that its ZLP
  * maximum lies at exactly 0 eV. Nothing is copied; {@link #spectrum} reads the source spectrum
@@ -20,7 +18,7 @@ public final class AlignedSpectrumImage implements SpectrumImage {
 	private final SpectrumImage source;
 	private final float[] peakIndex;
 	private final int zeroChannel;
-	private final Axis energy;
+	private final EnergyAxis energy;
 	private final ThreadLocal<double[]> buffer;
 
 	/**
@@ -32,8 +30,8 @@ public final class AlignedSpectrumImage implements SpectrumImage {
 		this.source = Objects.requireNonNull(source, "source");
 		this.peakIndex = peakIndex;
 		this.zeroChannel = zeroChannel;
-		Axis a = source.energyAxis();
-		this.energy = new Axis(a.name(), a.size(), a.scale(), -zeroChannel * a.scale(), "eV", a.navigate());
+		EnergyAxis a = source.energyAxis();
+		this.energy = new EnergyAxis(-zeroChannel * a.scale(), a.scale(), a.channels());
 		this.buffer = ThreadLocal.withInitial(() -> new double[source.channels()]);
 	}
 
@@ -55,7 +53,7 @@ public final class AlignedSpectrumImage implements SpectrumImage {
 	 * @param y row
 	 */
 	public double shift(int x, int y) {
-		return source.energyAxis().coordinate(peakIndex[index(x, y)]);
+		return source.energyAxis().energy(peakIndex[index(x, y)]);
 	}
 
 	/**
@@ -63,8 +61,8 @@ public final class AlignedSpectrumImage implements SpectrumImage {
 	 */
 	public float[] shiftMap() {
 		float[] map = new float[peakIndex.length];
-		Axis a = source.energyAxis();
-		for (int p = 0; p < map.length; p++) map[p] = (float) a.coordinate(peakIndex[p]);
+		EnergyAxis a = source.energyAxis();
+		for (int p = 0; p < map.length; p++) map[p] = (float) a.energy(peakIndex[p]);
 		return map;
 	}
 
@@ -94,7 +92,7 @@ public final class AlignedSpectrumImage implements SpectrumImage {
 
 	/** {@return the aligned energy axis: scale and size of the source's, 0 eV at {@link #zeroChannel()}} */
 	@Override
-	public Axis energyAxis() {
+	public EnergyAxis energyAxis() {
 		return energy;
 	}
 

@@ -4,12 +4,11 @@ import java.util.Objects;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
-import org.ml4em.io.Axis;
 
 /**
  * A spectrum image held in memory as floats, energy fastest: the value of channel {@code c} of
  * pixel {@code (x, y)} is at {@code (x + y·width)·channels + c}. Meant for computed and synthetic
- * data; measured data stay in their file (see {@link SpectrumImages#of}).
+ * data; measured data stay in their file (see {@code org.ml4em.commands.SignalSpectra}).
  * <p>
  * Reading is thread-safe; {@link #setSpectrum} is not, and must not run while others read.
  */
@@ -17,7 +16,7 @@ public final class ArraySpectrumImage implements SpectrumImage {
 
 	private final int width;
 	private final int height;
-	private final Axis energy;
+	private final EnergyAxis energy;
 	private final float[] values;
 
 	/**
@@ -25,17 +24,17 @@ public final class ArraySpectrumImage implements SpectrumImage {
 	 *
 	 * @param width pixels along x, at least 1
 	 * @param height pixels along y, at least 1
-	 * @param energy energy axis in eV; its size is the number of channels
+	 * @param energy energy axis in eV; its number of channels is the spectra's
 	 * @param values {@code width·height·channels} values, energy fastest
 	 * @throws IllegalArgumentException when the sizes disagree
 	 */
-	public ArraySpectrumImage(int width, int height, Axis energy, float[] values) {
+	public ArraySpectrumImage(int width, int height, EnergyAxis energy, float[] values) {
 		this.energy = Objects.requireNonNull(energy, "energy");
 		this.values = Objects.requireNonNull(values, "values");
 		if (width < 1 || height < 1)
 			throw new IllegalArgumentException("a spectrum image needs at least 1 x 1 pixels, got " + width + " x " + height);
-		if ((long) width * height * energy.size() != values.length)
-			throw new IllegalArgumentException(width + " x " + height + " x " + energy.size() + " values expected, got " + values.length);
+		if ((long) width * height * energy.channels() != values.length)
+			throw new IllegalArgumentException(width + " x " + height + " x " + energy.channels() + " values expected, got " + values.length);
 		this.width = width;
 		this.height = height;
 	}
@@ -49,10 +48,10 @@ public final class ArraySpectrumImage implements SpectrumImage {
 	 * @return the new image
 	 * @throws BadInputException when it would hold more values than a Java array can
 	 */
-	public static ArraySpectrumImage zeros(int width, int height, Axis energy) {
-		long n = (long) width * height * energy.size();
+	public static ArraySpectrumImage zeros(int width, int height, EnergyAxis energy) {
+		long n = (long) width * height * energy.channels();
 		if (n > Integer.MAX_VALUE - 8)
-			throw new BadInputException("A spectrum image of " + width + " x " + height + " x " + energy.size()
+			throw new BadInputException("A spectrum image of " + width + " x " + height + " x " + energy.channels()
 				+ " values is too large to hold in memory; at most " + (Integer.MAX_VALUE - 8) + " values can be.");
 		return new ArraySpectrumImage(width, height, energy, new float[(int) Math.max(n, 0)]);
 	}
@@ -106,11 +105,11 @@ public final class ArraySpectrumImage implements SpectrumImage {
 
 	@Override
 	public int channels() {
-		return (int) energy.size();
+		return energy.channels();
 	}
 
 	@Override
-	public Axis energyAxis() {
+	public EnergyAxis energyAxis() {
 		return energy;
 	}
 

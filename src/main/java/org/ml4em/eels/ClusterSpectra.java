@@ -64,7 +64,7 @@ public record ClusterSpectra(double[] energies, double[][] median, double[][] p1
 			percentiles(spectra, c, median[j], p16[j], p84[j]);
 		}
 		double[] energies = new double[c];
-		for (int i = 0; i < c; i++) energies[i] = image.energyAxis().coordinate(i);
+		for (int i = 0; i < c; i++) energies[i] = image.energyAxis().energy(i);
 		return new ClusterSpectra(energies, median, p16, p84, counts, sampled);
 	}
 

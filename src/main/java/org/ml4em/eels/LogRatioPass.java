@@ -56,7 +56,7 @@ final class LogRatioPass {
 		if (!ZeroLossPeak.hasCounts(s, channels)) emptyPerRow[y]++;
 		double peak = ZeroLossPeak.peakIndex(s, channels);
 		peaks[p] = (float) peak;
-		shift[p] = (float) image.energyAxis().coordinate(peak);
+		shift[p] = (float) image.energyAxis().energy(peak);
 		double eps = Double.NaN;
 		if (!Double.isNaN(peak))
 			eps = settings.automaticZlpWindow() ? ZlpWindow.automaticHalfWidth(s, channels, peak, scale, settings.maxZlpSearch()) : settings.zlpHalfWidth();

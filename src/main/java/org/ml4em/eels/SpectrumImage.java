@@ -1,7 +1,5 @@
 package org.ml4em.eels;
 
-import org.ml4em.io.Axis;
-
 /**
  * A spectrum image: one energy-loss spectrum per pixel of a {@code width × height} scan.
  * <p>
@@ -11,11 +9,14 @@ import org.ml4em.io.Axis;
  * to read from several threads at once.
  *
  * <pre>
- * SpectrumImage si = SpectrumImages.of(signal);
+ * SpectrumImage si = SyntheticLowLoss.defaults().generate(ThicknessMap.uniform(8, 8, 0.5));
  * double[] spectrum = new double[si.channels()];
  * si.spectrum(3, 4, spectrum);
- * double firstEnergy = si.energyAxis().coordinate(0); // eV
+ * double firstEnergy = si.energyAxis().energy(0); // eV
  * </pre>
+ *
+ * Files are read as spectrum images by {@code org.ml4em.commands.SignalSpectra}, which keeps
+ * their values in place.
  */
 public interface SpectrumImage {
 
@@ -29,10 +30,10 @@ public interface SpectrumImage {
 	int channels();
 
 	/**
-	 * {@return the energy axis, in eV: channel {@code c} lies at {@code coordinate(c)}} Its size
-	 * equals {@link #channels()}.
+	 * {@return the energy axis, in eV: channel {@code c} lies at {@code energy(c)}} Its number of
+	 * channels equals {@link #channels()}.
 	 */
-	Axis energyAxis();
+	EnergyAxis energyAxis();
 
 	/**
 	 * Reads the spectrum of one pixel.

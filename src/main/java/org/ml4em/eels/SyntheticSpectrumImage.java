@@ -1,15 +1,8 @@
 package org.ml4em.eels;
 
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 
 import org.ml4em.Progress;
-import org.ml4em.io.AcquisitionInfo;
-import org.ml4em.io.Axis;
-import org.ml4em.io.ElementType;
-import org.ml4em.io.EmSignal;
-import org.ml4em.io.FloatValues;
 
 /**
  * A synthetic low-loss spectrum image from {@link SyntheticLowLoss}, computed pixel by pixel on
@@ -21,13 +14,13 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	private final SyntheticLowLoss settings;
 	private final ThicknessMap thickness;
 	private final LowLossModel model;
-	private final Axis energy;
+	private final EnergyAxis energy;
 
 	SyntheticSpectrumImage(SyntheticLowLoss settings, ThicknessMap thickness) {
 		this.settings = settings;
 		this.thickness = thickness;
 		this.model = new LowLossModel(settings, thickness.max());
-		this.energy = new Axis("Energy loss", settings.channels(), settings.energyScale(), settings.energyOffset(), "eV", false);
+		this.energy = new EnergyAxis(settings.energyOffset(), settings.energyScale(), settings.channels());
 	}
 
 	/** {@return the generator settings} */
@@ -79,31 +72,6 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 		return ArraySpectrumImage.copyOf(this, progress);
 	}
 
-	/**
-	 * The image as an EM signal, as a file reader would give it: axes energy (fastest), x, y;
-	 * float32 values in memory.
-	 *
-	 * @param title the signal's title
-	 * @param progress per row; can cancel
-	 * @return the signal
-	 */
-	public EmSignal toSignal(String title, Progress progress) {
-		float[] values = new float[Math.toIntExact(pixels() * channels())];
-		double[] s = new double[channels()];
-		for (int y = 0; y < height(); y++) {
-			progress.checkCanceled();
-			for (int x = 0; x < width(); x++) {
-				spectrum(x, y, s);
-				int start = (x + y * width()) * channels();
-				for (int c = 0; c < s.length; c++) values[start + c] = (float) s[c];
-			}
-			progress.fraction((y + 1.0) / height());
-		}
-		List<Axis> axes = List.of(energy, new Axis("x", width(), 1, 0, "px", true), new Axis("y", height(), 1, 0, "px", true));
-		AcquisitionInfo info = new AcquisitionInfo(SyntheticLowLoss.BEAM_ENERGY_KEV, null, settings.energyScale(), "synthetic", null, null);
-		return new EmSignal(title, "EELS", axes, new FloatValues(ElementType.FLOAT32, values), info, Map.of());
-	}
-
 	// -- SpectrumImage methods --
 
 	@Override
@@ -122,7 +90,7 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	}
 
 	@Override
-	public Axis energyAxis() {
+	public EnergyAxis energyAxis() {
 		return energy;
 	}
 

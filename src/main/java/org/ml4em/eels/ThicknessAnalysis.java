@@ -10,7 +10,7 @@ import org.ml4em.Progress;
  * with the median spectrum of each class.
  *
  * <pre>
- * SpectrumImage si = SpectrumImages.of(signal);
+ * SpectrumImage si = SignalSpectra.of(signal); // org.ml4em.commands; or any SpectrumImage
  * ThicknessResult r = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(3)).run(si, progress);
  * float[] tOverLambda = r.maps().thickness();      // x fastest
  * int[] classes = r.clusters().labels();           // 0 = thinnest, −1 = not evaluated

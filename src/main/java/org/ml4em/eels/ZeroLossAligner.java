@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
-import org.ml4em.io.Axis;
 
 /**
  * Zero-loss alignment: finds every pixel's ZLP maximum with sub-channel precision (see
@@ -12,7 +11,7 @@ import org.ml4em.io.Axis;
  * a lazy view.
  *
  * <pre>
- * AlignedSpectrumImage aligned = new ZeroLossAligner(2).align(SpectrumImages.of(signal), progress);
+ * AlignedSpectrumImage aligned = new ZeroLossAligner(2).align(image, progress);
  * float[] shifts = aligned.shiftMap(); // eV, x fastest
  * </pre>
  *
@@ -61,13 +60,13 @@ public final class ZeroLossAligner {
 	 *     positive, or the energy range does not include 0 eV
 	 */
 	static void requireLowLoss(SpectrumImage image) {
-		Axis e = image.energyAxis();
+		EnergyAxis e = image.energyAxis();
 		if (image.channels() < 3)
 			throw new BadInputException("The spectra have " + image.channels() + " energy channels; locating the zero-loss peak needs at least 3.");
 		if (!(e.scale() > 0) || !Double.isFinite(e.offset()))
 			throw new BadInputException("The energy axis has a step of " + e.scale() + " eV and an offset of " + e.offset()
 				+ " eV; expected a positive step and a finite offset.");
-		double first = e.coordinate(0), last = e.coordinate(image.channels() - 1);
+		double first = e.energy(0), last = e.energy(image.channels() - 1);
 		if (first > 0 || last < 0)
 			throw new BadInputException(String.format(java.util.Locale.ROOT,
 				"The energy axis runs from %.4g to %.4g eV and does not include 0 eV, so the spectra hold no zero-loss peak; "
@@ -91,13 +90,13 @@ public final class ZeroLossAligner {
 	}
 
 	private static BadInputException noPeak(SpectrumImage image, int pixels, int emptyPixels) {
-		Axis e = image.energyAxis();
+		EnergyAxis e = image.energyAxis();
 		if (emptyPixels == pixels)
 			return new BadInputException("All " + pixels + " spectra are empty (no positive count) or contain NaN values; "
 				+ "expected low-loss spectra with a zero-loss peak.");
 		return new BadInputException(String.format(java.util.Locale.ROOT,
 			"No spectrum has a zero-loss peak: in each of the %d spectra with counts the maximum lies on the first or last channel "
 				+ "(%.4g or %.4g eV); expected a low-loss spectrum image whose maximum is the zero-loss peak inside the recorded range.",
-			pixels - emptyPixels, e.coordinate(0), e.coordinate(image.channels() - 1)));
+			pixels - emptyPixels, e.energy(0), e.energy(image.channels() - 1)));
 	}
 }

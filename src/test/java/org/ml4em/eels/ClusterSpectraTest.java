@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.ml4em.Progress;
-import org.ml4em.io.Axis;
 
 class ClusterSpectraTest {
 
-	private static final Axis ENERGY = new Axis("E", 3, 0.5, -0.5, "eV", false);
+	private static final EnergyAxis ENERGY = new EnergyAxis(-0.5, 0.5, 3);
 
 	@Test
 	void percentilesInterpolateBetweenOrderStatistics() {

@@ -1,7 +1,5 @@
 package org.ml4em.eels;
 
-import org.ml4em.io.Axis;
-
 /** A spectrum image passing every call to another one; tests override what they watch. */
 class ForwardingSpectrumImage implements SpectrumImage {
 
@@ -27,7 +25,7 @@ class ForwardingSpectrumImage implements SpectrumImage {
 	}
 
 	@Override
-	public Axis energyAxis() {
+	public EnergyAxis energyAxis() {
 		return inner.energyAxis();
 	}
 

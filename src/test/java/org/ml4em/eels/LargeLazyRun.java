@@ -1,12 +1,8 @@
 package org.ml4em.eels;
 
-import java.util.List;
-import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.ml4em.Progress;
-import org.ml4em.io.AcquisitionInfo;
-import org.ml4em.io.Axis;
-import org.ml4em.io.EmSignal;
 
 /**
  * Runs the thickness analysis on a 256 × 256 × 1024 spectrum image computed on demand (256 MiB as
@@ -24,19 +20,23 @@ public final class LargeLazyRun {
 	public static void main(String[] args) {
 		ThicknessMap map = ThicknessMap.stripes(SIZE, SIZE, REGIONS);
 		SyntheticSpectrumImage synthetic = SyntheticLowLoss.defaults().withSeed(5).generate(map);
-		GeneratedValues values = new GeneratedValues(synthetic);
-		Axis energy = synthetic.energyAxis();
-		List<Axis> axes = List.of(energy, new Axis("x", SIZE, 1, 0, "px", true), new Axis("y", SIZE, 1, 0, "px", true));
-		EmSignal signal = new EmSignal("lazy", "EELS", axes, values, AcquisitionInfo.UNKNOWN, Map.of());
+		AtomicLong valuesRead = new AtomicLong();
+		SpectrumImage counted = new ForwardingSpectrumImage(synthetic) {
+			@Override
+			public void spectrum(int x, int y, double[] dst) {
+				valuesRead.addAndGet(channels());
+				super.spectrum(x, y, dst);
+			}
+		};
 		long start = System.nanoTime();
-		ThicknessResult r = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(3).withThreads(2)).run(SpectrumImages.of(signal), Progress.NONE);
+		ThicknessResult r = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(3).withThreads(2)).run(counted, Progress.NONE);
 		System.out.println("seconds " + (System.nanoTime() - start) / 1e9);
 		int[] truth = map.regionLabels();
 		for (int region = 0; region < REGIONS.length; region++) System.out.println("median" + region + " " + median(r.maps().thickness(), truth, region));
 		int same = 0;
 		for (int p = 0; p < truth.length; p++) if (truth[p] == r.clusters().labels()[p]) same++;
 		System.out.println("accuracy " + same / (double) truth.length);
-		System.out.println("valuesRead " + values.valuesRead.get());
+		System.out.println("valuesRead " + valuesRead.get());
 		System.out.println("sampledSpectra " + java.util.Arrays.stream(r.clusterSpectra().sampledSpectra()).sum());
 		System.out.println("maxHeapMiB " + Runtime.getRuntime().maxMemory() / (1 << 20));
 	}

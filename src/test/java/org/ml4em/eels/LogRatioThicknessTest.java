@@ -10,7 +10,6 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
-import org.ml4em.io.Axis;
 
 class LogRatioThicknessTest {
 
@@ -77,7 +76,7 @@ class LogRatioThicknessTest {
 
 	@Test
 	void automaticWindowIsTheFirstMinimumOfTheSmoothedSpectrum() {
-		Axis energy = new Axis("E", 60, 0.1, -2, "eV", false);
+		EnergyAxis energy = new EnergyAxis(-2, 0.1, 60);
 		ArraySpectrumImage si = ArraySpectrumImage.zeros(1, 1, energy);
 		double[] s = handBuilt();
 		si.setSpectrum(0, 0, s);
@@ -97,7 +96,7 @@ class LogRatioThicknessTest {
 
 	@Test
 	void pixelsWithoutMinimumGetTheMedianWindow() {
-		Axis energy = new Axis("E", 60, 0.1, -2, "eV", false);
+		EnergyAxis energy = new EnergyAxis(-2, 0.1, 60);
 		ArraySpectrumImage si = ArraySpectrumImage.zeros(3, 1, energy);
 		si.setSpectrum(0, 0, handBuilt());
 		si.setSpectrum(1, 0, handBuilt());
@@ -113,7 +112,7 @@ class LogRatioThicknessTest {
 
 	@Test
 	void refusesAnAutomaticWindowWhenNoSpectrumHasAMinimum() {
-		Axis energy = new Axis("E", 60, 0.1, -2, "eV", false);
+		EnergyAxis energy = new EnergyAxis(-2, 0.1, 60);
 		ArraySpectrumImage si = ArraySpectrumImage.zeros(1, 1, energy);
 		double[] falling = new double[60];
 		for (int c = 0; c < 60; c++) falling[c] = 1000 * Math.exp(-(c - 20) * (c - 20) / 8.0) + 50 * Math.exp(-Math.abs(c - 20) / 50.0);

@@ -66,7 +66,7 @@ class SyntheticLowLossTest {
 			si.expectedSpectrum(x, 0, s);
 			double shift = si.shift(x, 0);
 			assertTrue(Math.abs(shift) <= 0.3);
-			assertEquals(shift, si.energyAxis().coordinate(ZeroLossPeak.peakIndex(s, s.length)), 0.05 * si.energyAxis().scale());
+			assertEquals(shift, si.energyAxis().energy(ZeroLossPeak.peakIndex(s, s.length)), 0.05 * si.energyAxis().scale());
 		}
 	}
 

@@ -58,16 +58,6 @@ class ThicknessAnalysisTest {
 	}
 
 	@Test
-	void readsSignalsInAnyAxisOrderAlike() {
-		SyntheticSpectrumImage si = SyntheticLowLoss.defaults().generate(ThicknessMap.stripes(8, 5, 0.3, 0.8));
-		ThicknessResult direct = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(2)).run(si.toArray(Progress.NONE), Progress.NONE);
-		ThicknessResult fromSignal = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(2))
-			.run(SpectrumImages.of(si.toSignal("stripes", Progress.NONE)), Progress.NONE);
-		assertArrayEquals(direct.maps().thickness(), fromSignal.maps().thickness());
-		assertArrayEquals(direct.clusters().labels(), fromSignal.clusters().labels());
-	}
-
-	@Test
 	void sameResultWhateverTheThreadCount() {
 		ArraySpectrumImage si = SyntheticLowLoss.defaults().generate(THREE).toArray(Progress.NONE);
 		ThicknessResult one = new ThicknessAnalysis(ThicknessSettings.defaults().withThreads(1)).run(si, Progress.NONE);

@@ -11,7 +11,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
-import org.ml4em.io.Axis;
 
 class ZeroLossAlignmentTest {
 
@@ -51,7 +50,7 @@ class ZeroLossAlignmentTest {
 	void alignedViewPutsEveryPeakAtZero() {
 		SyntheticSpectrumImage si = NOISELESS.generate(ThicknessMap.gradient(12, 5, 0.1, 1.2));
 		AlignedSpectrumImage aligned = new ZeroLossAligner(1).align(si, Progress.NONE);
-		assertEquals(0, aligned.energyAxis().coordinate(aligned.zeroChannel()), 1e-12);
+		assertEquals(0, aligned.energyAxis().energy(aligned.zeroChannel()), 1e-12);
 		assertEquals(SCALE, aligned.energyAxis().scale());
 		double[] s = new double[aligned.channels()];
 		for (int y = 0; y < 5; y++)
@@ -107,7 +106,7 @@ class ZeroLossAlignmentTest {
 	@Test
 	void refusesSpectraWhoseMaximumIsAtTheEdge() {
 		// A range across 0 eV, but every spectrum decays from its first channel: no peak inside.
-		Axis energy = new Axis("E", 50, 1, -10, "eV", false);
+		EnergyAxis energy = new EnergyAxis(-10, 1, 50);
 		ArraySpectrumImage si = ArraySpectrumImage.zeros(2, 2, energy);
 		double[] s = new double[50];
 		for (int c = 0; c < 50; c++) s[c] = 1000 * Math.exp(-c / 10.0);
@@ -118,7 +117,7 @@ class ZeroLossAlignmentTest {
 
 	@Test
 	void refusesEmptyAndNaNSpectra() {
-		Axis energy = new Axis("E", 50, 1, -10, "eV", false);
+		EnergyAxis energy = new EnergyAxis(-10, 1, 50);
 		ArraySpectrumImage si = ArraySpectrumImage.zeros(2, 2, energy);
 		double[] nan = new double[50];
 		Arrays.fill(nan, Double.NaN);

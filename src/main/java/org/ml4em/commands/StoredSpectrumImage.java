@@ -1,25 +1,27 @@
-package org.ml4em.eels;
+package org.ml4em.commands;
 
 import java.util.Objects;
 
-import org.ml4em.io.Axis;
+import org.ml4em.eels.EnergyAxis;
+import org.ml4em.eels.SpectrumImage;
 import org.ml4em.io.StoredValues;
 
 /**
  * A spectrum image over values kept in a file (or any {@link StoredValues}), in whatever order
- * the file stores its axes: each spectrum is one strided read, nothing is copied.
+ * the file stores its axes: each spectrum is one strided read, nothing is copied. Built by
+ * {@link SignalSpectra#of}.
  */
 final class StoredSpectrumImage implements SpectrumImage {
 
 	private final StoredValues values;
-	private final Axis energy;
+	private final EnergyAxis energy;
 	private final int width;
 	private final int height;
 	private final long xStride;
 	private final long yStride;
 	private final long energyStride;
 
-	StoredSpectrumImage(StoredValues values, Axis energy, int width, int height, long xStride, long yStride, long energyStride) {
+	StoredSpectrumImage(StoredValues values, EnergyAxis energy, int width, int height, long xStride, long yStride, long energyStride) {
 		this.values = values;
 		this.energy = energy;
 		this.width = width;
@@ -41,11 +43,11 @@ final class StoredSpectrumImage implements SpectrumImage {
 
 	@Override
 	public int channels() {
-		return (int) energy.size();
+		return energy.channels();
 	}
 
 	@Override
-	public Axis energyAxis() {
+	public EnergyAxis energyAxis() {
 		return energy;
 	}
 

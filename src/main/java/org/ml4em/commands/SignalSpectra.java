@@ -1,26 +1,34 @@
-package org.ml4em.eels;
+package org.ml4em.commands;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Progress;
+import org.ml4em.eels.EnergyAxis;
+import org.ml4em.eels.SpectrumImage;
+import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.Axis;
+import org.ml4em.io.ElementType;
 import org.ml4em.io.EmSignal;
+import org.ml4em.io.FloatValues;
 
 /**
- * Views of electron-microscopy signals as {@link SpectrumImage}s.
+ * Electron-microscopy signals as {@link SpectrumImage}s and back: the bridge between the file
+ * readers of {@code org.ml4em.io} and the EELS engine, which knows nothing of files.
  *
  * <pre>
  * try (EmFile file = EmFiles.open(path)) {
- *     SpectrumImage si = SpectrumImages.of(file.signals().get(0));
+ *     SpectrumImage si = SignalSpectra.of(file.signals().get(0));
  *     ...
  * }
  * </pre>
  */
-public final class SpectrumImages {
+public final class SignalSpectra {
 
-	private SpectrumImages() {}
+	private SignalSpectra() {}
 
 	/**
 	 * A spectrum image reading the signal's values in place (nothing is copied; the signal's file
@@ -56,8 +64,38 @@ public final class SpectrumImages {
 		long xStride = spatial.size() > 0 ? strides[spatial.get(0)] : 0;
 		long yStride = spatial.size() > 1 ? strides[spatial.get(1)] : 0;
 		Axis energy = inElectronVolts(axes.get(e));
-		size(energy);
-		return new StoredSpectrumImage(signal.values(), energy, width, height, xStride, yStride, strides[e]);
+		EnergyAxis energyAxis = new EnergyAxis(energy.offset(), energy.scale(), size(energy));
+		return new StoredSpectrumImage(signal.values(), energyAxis, width, height, xStride, yStride, strides[e]);
+	}
+
+	/**
+	 * Computes a spectrum image into an EM signal, as a file reader would give it: axes
+	 * "Energy loss" in eV (fastest), then x and y in pixels; float32 values in memory.
+	 *
+	 * @param image the spectrum image, e.g. a synthetic one
+	 * @param title the signal's title
+	 * @param acquisition the acquisition settings to record with it
+	 * @param progress per row; can cancel
+	 * @return the signal, of signal type "EELS"
+	 * @throws ArithmeticException when the image holds more values than a Java array can
+	 */
+	public static EmSignal toSignal(SpectrumImage image, String title, AcquisitionInfo acquisition, Progress progress) {
+		int width = image.width(), height = image.height(), channels = image.channels();
+		float[] values = new float[Math.toIntExact(image.pixels() * channels)];
+		double[] s = new double[channels];
+		for (int y = 0; y < height; y++) {
+			progress.checkCanceled();
+			for (int x = 0; x < width; x++) {
+				image.spectrum(x, y, s);
+				int start = (x + y * width) * channels;
+				for (int c = 0; c < s.length; c++) values[start + c] = (float) s[c];
+			}
+			progress.fraction((y + 1.0) / height);
+		}
+		EnergyAxis e = image.energyAxis();
+		List<Axis> axes = List.of(new Axis("Energy loss", e.channels(), e.scale(), e.offset(), "eV", false),
+			new Axis("x", width, 1, 0, "px", true), new Axis("y", height, 1, 0, "px", true));
+		return new EmSignal(title, "EELS", axes, new FloatValues(ElementType.FLOAT32, values), acquisition, Map.of());
 	}
 
 	/** Storage strides of the axes, fastest first. */

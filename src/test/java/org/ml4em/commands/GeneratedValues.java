@@ -1,7 +1,8 @@
-package org.ml4em.eels;
+package org.ml4em.commands;
 
 import java.util.concurrent.atomic.AtomicLong;
 
+import org.ml4em.eels.SpectrumImage;
 import org.ml4em.io.ElementType;
 import org.ml4em.io.StoredValues;
 
