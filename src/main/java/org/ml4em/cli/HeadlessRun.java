@@ -124,6 +124,7 @@ final class HeadlessRun {
 		checkReadable(key, file);
 		try (EmFile em = EmFiles.open(file)) {
 			RandomAccessibleInterval<FloatType> view = em.signal().imageEnergyLast();
+			checkFitsInMemory(key, file, em.signal().size());
 			Img<FloatType> copy = ArrayImgs.floats(view.dimensionsAsLongArray());
 			LoopBuilder.setImages(view, copy).forEachPixel((from, to) -> to.set(from));
 			return copy;
@@ -131,6 +132,14 @@ final class HeadlessRun {
 		catch (IOException e) {
 			throw new BadInputException(e.getMessage(), e);
 		}
+	}
+
+	private static void checkFitsInMemory(String key, Path file, long values) {
+		Runtime rt = Runtime.getRuntime();
+		long free = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+		if (values > Integer.MAX_VALUE - 8 || values * Float.BYTES > free * 0.8)
+			throw new BadInputException(String.format("%s='%s' holds %,d values (%.1f GB as 32-bit), more than this command can load into the %.1f GB of memory left; "
+				+ "give Java more memory (ML4EM_JAVA_OPTS=-Xmx…) or crop the data first.", key, file, values, values * 4e-9, free * 1e-9));
 	}
 
 	private static void checkReadable(String key, Path file) {
