@@ -81,7 +81,8 @@ public record DmWriter(Version version, ByteOrder byteOrder, boolean overwrite) 
 	 *     numbers within their range
 	 * @param file the file to create or replace; its folder must exist
 	 * @throws BadInputException when the data are complex or RGBA, a value does not fit the
-	 *     element type, an axis is longer than 2^32 − 1, or a DM3 file would exceed 4 GiB
+	 *     element type, there are more than 16 axes or one is longer than 2^32 − 1, or a DM3 file
+	 *     would exceed 4 GiB
 	 * @throws IOException when the file exists and overwriting is off, or writing fails; the
 	 *     message names the file
 	 */
@@ -89,6 +90,9 @@ public record DmWriter(Version version, ByteOrder byteOrder, boolean overwrite) 
 		Objects.requireNonNull(signal, "signal");
 		Objects.requireNonNull(file, "file");
 		signal.values().requireReal();
+		if (signal.axes().size() > DmImage.MAX_DIMENSIONS)
+			throw new BadInputException("the signal has " + signal.axes().size() + " axes; a DM file takes at most "
+				+ DmImage.MAX_DIMENSIONS);
 		for (Axis a : signal.axes())
 			if (a.size() > DM3_LIMIT)
 				throw new BadInputException("axis '" + a.name() + "' has " + a.size()
