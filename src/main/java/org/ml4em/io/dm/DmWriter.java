@@ -30,9 +30,12 @@ import org.ml4em.io.EmSignal;
  * {@link org.ml4em.io.StoredValues} a chunk at a time, so a signal larger than the heap can be
  * written; blocks of zeros are skipped rather than written, which makes a mostly-empty file
  * sparse on file systems that support it. Only the signal's own settings are written, not the
- * tags it was read with; no thumbnail is written. DM3 files are limited to 4 GiB; int64 and
- * uint64 data (DM types 39, 40) are written as DM writes them but older HyperSpy versions cannot
- * read them.
+ * tags it was read with; no thumbnail is written. DM3 files are limited to 4 GiB.
+ * <p>
+ * For files meant for HyperSpy: its reader (RosettaSciIO, checked at commit bc254db) reads the
+ * image data in the machine's byte order whatever the file's flag says, so it misreads
+ * big-endian files — write little-endian ones, as DM itself does on PCs and {@link #of} does —
+ * and it has no entry for DM's int64 and uint64 types (39, 40), which it refuses.
  * <p>
  * The file appears atomically: a failed write leaves no partial file and any old file unchanged.
  * Immutable and thread-safe, as long as nobody changes the values while they are written.
