@@ -218,13 +218,16 @@ final class DmTagParser {
 			&& (!(a.element() instanceof DmType.Array e) || inlinable(e));
 	}
 
-	/** Java values a tag's value becomes (a text counts as one), saturating at Long.MAX_VALUE. */
+	/**
+	 * Java values a tag's value becomes, saturating at Long.MAX_VALUE: a text counts as one, and
+	 * so does an empty struct or array — elements of no bytes cost time to list all the same.
+	 */
 	private static long values(DmType type) {
 		if (type instanceof DmType.Struct s)
-			return s.fields().size();
+			return Math.max(1, s.fields().size());
 		if (!(type instanceof DmType.Array a) || isText(a))
 			return 1;
-		long e = values(a.element());
+		long e = Math.max(1, values(a.element()));
 		return a.count() != 0 && e > Long.MAX_VALUE / a.count() ? Long.MAX_VALUE : e * a.count();
 	}
 

@@ -3,11 +3,13 @@ package org.ml4em.io.dm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -128,6 +130,11 @@ class DmReaderBadInputTest {
 	@Test
 	void deepNesting() throws IOException {
 		refused(DmBytes.nestedGroups(10_000), "nested more than 64 levels");
+	}
+
+	@Test
+	void billionsOfEmptyElementsAreNotListed() {
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(DmBytes.emptyStructs(), "no ImageList"));
 	}
 
 	@Test

@@ -39,8 +39,9 @@ class DmReaderFuzzTest {
 	/** 120 per file (600 in all) by default; {@code -Ddm.fuzz.mutations=20000} for a deeper search. */
 	private static final int MUTATIONS_PER_FILE = Integer.getInteger("dm.fuzz.mutations", 120);
 
+	/** Huge lengths and counts, and small numbers that are also type codes (struct 15, string 18, array 20). */
 	private static final long[] HUGE = { 0xFFFF_FFFFL, 0x7FFF_FFFFL, 0x8000_0000L, 1L << 40, 0x7FFF_FFFF_FFFF_FFFFL, -1L,
-		0, 1, 65536 };
+		0, 1, 2, 4, 15, 18, 20, 65536 };
 
 	@TempDir
 	Path dir;
