@@ -74,4 +74,23 @@ class AtomicFileWriterTest {
 		AtomicFileWriter.write(file, "text", false, out -> out.write('1'));
 		assertEquals("1", Files.readString(dir.resolve("rel.txt")));
 	}
+
+	@Test
+	void channelVariantWritesWherePositionedAndFailsAtomically() throws IOException {
+		Path file = dir.resolve("c.bin");
+		AtomicFileWriter.writeChannel(file, "binary", false, channel -> {
+			channel.write(java.nio.ByteBuffer.wrap(new byte[] { 1, 2 }), 10); // bytes 0..9 are never written
+		});
+		byte[] bytes = Files.readAllBytes(file);
+		assertEquals(12, bytes.length);
+		assertEquals(0, bytes[9]);
+		assertEquals(2, bytes[11]);
+		IOException e = assertThrows(IOException.class, () -> AtomicFileWriter.writeChannel(file, "binary", true, channel -> {
+			channel.write(java.nio.ByteBuffer.wrap(new byte[100_000]), 0);
+			throw new IOException("disk full");
+		}));
+		assertTrue(e.getMessage().contains("c.bin") && e.getMessage().contains("disk full"), e.getMessage());
+		assertEquals(12, Files.size(file));
+		assertEquals(List.of(file), files());
+	}
 }

@@ -66,20 +66,10 @@ final class DmDataTypes {
 
 	/** {@return the DM tag code of an array element holding one value of a real type} */
 	static int arrayElement(ElementType type) {
-		return switch (type) {
-			case INT8 -> DmType.INT8;
-			case UINT8 -> DmType.UINT8;
-			case INT16 -> DmType.INT16;
-			case UINT16 -> DmType.UINT16;
-			case INT32 -> DmType.INT32;
-			case UINT32 -> DmType.UINT32;
-			case INT64 -> DmType.INT64;
-			case UINT64 -> DmType.UINT64;
-			case FLOAT32 -> DmType.FLOAT32;
-			case FLOAT64 -> DmType.FLOAT64;
-			case BOOL -> DmType.BOOL;
-			default -> throw new IllegalArgumentException("no DM array element for " + type.dtype());
-		};
+		for (int code = DmType.INT16; code <= DmType.UINT64; code++)
+			if (DmType.element(code) == type)
+				return code;
+		throw new IllegalArgumentException("no DM array element for " + type.dtype());
 	}
 
 	/** {@return whether the code is one of the packed complex layouts} */

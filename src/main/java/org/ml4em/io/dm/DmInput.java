@@ -64,7 +64,7 @@ final class DmInput implements Closeable {
 	/**
 	 * Checks that {@code bytes} more bytes exist.
 	 *
-	 * @param what what would be read, for the message ("the data of tag 'X'")
+	 * @param what what would be read, for the message ("the tag count")
 	 * @throws EOFException naming the position and the file's size
 	 */
 	void require(long bytes, String what) throws EOFException {

@@ -30,9 +30,12 @@ import org.ml4em.io.EmSignal;
  * {@link org.ml4em.io.StoredValues} a chunk at a time, so a signal larger than the heap can be
  * written; blocks of zeros are skipped rather than written, which makes a mostly-empty file
  * sparse on file systems that support it. Only the signal's own settings are written, not the
- * tags it was read with; no thumbnail is written. DM3 files are limited to 4 GiB; int64 and
- * uint64 data (DM types 39, 40) are written as DM writes them but older HyperSpy versions cannot
- * read them.
+ * tags it was read with; no thumbnail is written. DM3 files are limited to 4 GiB.
+ * <p>
+ * For files meant for HyperSpy: its reader (RosettaSciIO, checked at commit bc254db) reads the
+ * image data in the machine's byte order whatever the file's flag says, so it misreads
+ * big-endian files — write little-endian ones, as DM itself does on PCs and {@link #of} does —
+ * and it has no entry for DM's int64 and uint64 types (39, 40), which it refuses.
  * <p>
  * The file appears atomically: a failed write leaves no partial file and any old file unchanged.
  * Immutable and thread-safe, as long as nobody changes the values while they are written.
@@ -81,7 +84,8 @@ public record DmWriter(Version version, ByteOrder byteOrder, boolean overwrite) 
 	 *     numbers within their range
 	 * @param file the file to create or replace; its folder must exist
 	 * @throws BadInputException when the data are complex or RGBA, a value does not fit the
-	 *     element type, an axis is longer than 2^32 − 1, or a DM3 file would exceed 4 GiB
+	 *     element type, there are more than 16 axes or one is longer than 2^32 − 1, or a DM3 file
+	 *     would exceed 4 GiB
 	 * @throws IOException when the file exists and overwriting is off, or writing fails; the
 	 *     message names the file
 	 */
@@ -89,6 +93,9 @@ public record DmWriter(Version version, ByteOrder byteOrder, boolean overwrite) 
 		Objects.requireNonNull(signal, "signal");
 		Objects.requireNonNull(file, "file");
 		signal.values().requireReal();
+		if (signal.axes().size() > DmImage.MAX_DIMENSIONS)
+			throw new BadInputException("the signal has " + signal.axes().size() + " axes; a DM file takes at most "
+				+ DmImage.MAX_DIMENSIONS);
 		for (Axis a : signal.axes())
 			if (a.size() > DM3_LIMIT)
 				throw new BadInputException("axis '" + a.name() + "' has " + a.size()

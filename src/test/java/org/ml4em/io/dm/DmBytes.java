@@ -127,4 +127,24 @@ final class DmBytes {
 		out.writeBytes(new byte[8]);
 		return out.toByteArray();
 	}
+
+	/** A DM3 file whose root holds {@code n} unnamed bool tags and nothing else. */
+	static byte[] manyTags(int n) {
+		ByteBuffer b = ByteBuffer.allocate(12 + 6 + n * 16 + 8);
+		b.putInt(3).putInt(0).putInt(1);
+		b.put((byte) 0).put((byte) 0).putInt(n);
+		for (int i = 0; i < n; i++)
+			b.put((byte) 21).putShort((short) 0).putInt(0x25252525).putInt(1).putInt(DmType.BOOL).put((byte) 1);
+		return b.array();
+	}
+
+	/** A DM3 file whose root holds one array of 2^32 − 1 empty structs: no bytes, many elements. */
+	static byte[] emptyStructs() {
+		ByteBuffer b = ByteBuffer.allocate(12 + 6 + 3 + 4 + 4 + 5 * 4 + 8);
+		b.putInt(3).putInt(0).putInt(1);
+		b.put((byte) 0).put((byte) 0).putInt(1);
+		b.put((byte) 21).putShort((short) 0).putInt(0x25252525).putInt(5);
+		b.putInt(DmType.ARRAY).putInt(DmType.STRUCT).putInt(0).putInt(0).putInt(-1);
+		return b.array();
+	}
 }

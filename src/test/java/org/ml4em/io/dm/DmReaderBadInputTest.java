@@ -3,11 +3,13 @@ package org.ml4em.io.dm;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -65,7 +67,7 @@ class DmReaderBadInputTest {
 		for (DmWriter.Version version : DmWriter.Version.values()) {
 			DmBytes b = DmBytes.image(version, dir);
 			b.putLength(b.content("Calibrations") + 2, 0x7FFF_FFFFL);
-			refused(b.bytes(), "'ImageList.TagGroup0.ImageData.Calibrations' declares 2147483647 tags");
+			refused(b.bytes(), "in 'ImageList.TagGroup0.ImageData.Calibrations', the group declares 2147483647 tags");
 		}
 	}
 
@@ -74,7 +76,8 @@ class DmReaderBadInputTest {
 		for (DmWriter.Version version : DmWriter.Version.values()) {
 			DmBytes b = DmBytes.image(version, dir);
 			b.putLength(b.info("Data", 2), 0xFFFF_FFFFL);
-			refused(b.bytes(), "'ImageList.TagGroup0.ImageData.Data' declares a float32[4294967295] value", "but the file ends");
+			refused(b.bytes(), "in 'ImageList.TagGroup0.ImageData.Data', its float32[4294967295] value",
+				"but the file ends at byte", "truncated");
 		}
 	}
 
@@ -91,7 +94,7 @@ class DmReaderBadInputTest {
 	void dm4TagLengthPastTheEnd() throws IOException {
 		DmBytes b = DmBytes.image(DmWriter.Version.DM4, dir);
 		b.putLength(b.tag("DataType") + 3 + "DataType".length(), 1L << 40);
-		refused(b.bytes(), "tag 'ImageList.TagGroup0.ImageData.DataType' needs 1099511627776 bytes");
+		refused(b.bytes(), "in 'ImageList.TagGroup0.ImageData.DataType', the tag needs 1099511627776 bytes");
 	}
 
 	@Test
@@ -127,6 +130,16 @@ class DmReaderBadInputTest {
 	@Test
 	void deepNesting() throws IOException {
 		refused(DmBytes.nestedGroups(10_000), "nested more than 64 levels");
+	}
+
+	@Test
+	void billionsOfEmptyElementsAreNotListed() {
+		assertTimeoutPreemptively(Duration.ofSeconds(10), () -> refused(DmBytes.emptyStructs(), "no ImageList"));
+	}
+
+	@Test
+	void farTooManyTags() throws IOException {
+		refused(DmBytes.manyTags(DmTagParser.MAX_TAGS + 1), "more than 1000000 tags");
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ml4em.io.Axis;
@@ -38,8 +39,9 @@ class DmReaderFuzzTest {
 	/** 120 per file (600 in all) by default; {@code -Ddm.fuzz.mutations=20000} for a deeper search. */
 	private static final int MUTATIONS_PER_FILE = Integer.getInteger("dm.fuzz.mutations", 120);
 
+	/** Huge lengths and counts, and small numbers that are also type codes (struct 15, string 18, array 20). */
 	private static final long[] HUGE = { 0xFFFF_FFFFL, 0x7FFF_FFFFL, 0x8000_0000L, 1L << 40, 0x7FFF_FFFF_FFFF_FFFFL, -1L,
-		0, 1, 65536 };
+		0, 1, 2, 4, 15, 18, 20, 65536 };
 
 	@TempDir
 	Path dir;
@@ -61,6 +63,19 @@ class DmReaderFuzzTest {
 		assertTrue(total >= 500, "only " + total + " mutations");
 		// Both answers must occur, or the mutations are too gentle or too brutal to test anything.
 		assertTrue(outcomes[0] > 20 && outcomes[1] > 20, "opened " + outcomes[0] + ", refused " + outcomes[1]);
+	}
+
+	@Test
+	void mutatedSharedFilesOfOtherKinds() throws IOException {
+		Assumptions.assumeTrue(DmTestFiles.haveShared(), "../shared/data/dm is absent: only the bundled files are fuzzed");
+		// Complex values as arrays of structs, uint32 STEM data, two signals in one file.
+		String[] names = { "2D_test-3.dm3", "2D_test-5.dm4", "2D_test_STEM_image.dm3", "2D_multi_signal.dm3" };
+		int[] outcomes = new int[2];
+		assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+			for (int f = 0; f < names.length; f++)
+				fuzz(Files.readAllBytes(DmTestFiles.sharedData().resolve("dm").resolve(names[f])), 2000 + f, outcomes);
+		});
+		assertTrue(outcomes[1] > 0, "refused " + outcomes[1]);
 	}
 
 	private byte[] written(DmWriter.Version version, ByteOrder order) throws IOException {

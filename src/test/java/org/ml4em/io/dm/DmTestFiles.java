@@ -63,9 +63,10 @@ final class DmTestFiles {
 		}
 	}
 
-	/** The records of one file, one per signal. */
+	/** The records of one file, one per signal; null when the truth does not list the file. */
 	@SuppressWarnings("unchecked")
 	static List<Map<String, Object>> truth(Map<String, Object> all, String file) {
-		return new ArrayList<>((List<Map<String, Object>>) all.get(file));
+		List<Map<String, Object>> records = (List<Map<String, Object>>) all.get(file);
+		return records == null ? null : new ArrayList<>(records);
 	}
 }

@@ -198,6 +198,19 @@ class DmWriterRoundTripTest {
 	}
 
 	@Test
+	void longTitleReadsBack() throws IOException {
+		String title = "Å".repeat(40_000) + " ✓"; // 80 kB of UTF-16, more than the reader's window
+		EmSignal signal = new EmSignal(title, "", List.of(new Axis("x", 2, 1, 0, "", false)),
+			new ArrayValues(ElementType.INT8, new double[] { -1, 1 }), AcquisitionInfo.UNKNOWN, Map.of());
+		Path file = dir.resolve("title.dm3");
+		DmWriter.of(DmWriter.Version.DM3).write(signal, file);
+		try (EmFile f = DmReader.read(file)) {
+			assertEquals(title, f.signal().title());
+			assertEquals(-1.0, f.signal().values().get(0));
+		}
+	}
+
+	@Test
 	void refusesComplexData() {
 		EmSignal complex = new EmSignal("", "", List.of(new Axis("x", 2, 1, 0, "", false)),
 			new ArrayValues(ElementType.COMPLEX64, new double[2]), AcquisitionInfo.UNKNOWN, Map.of());
