@@ -57,6 +57,13 @@ final class SlabValues implements StoredValues {
 	 * @param chunk chunk shape (the data set's shape when not chunked)
 	 */
 	SlabValues(DatasetBase dataset, String fileName, ElementType type, ByteOrder order, long[] shape, int[] chunk) {
+		this(dataset, fileName, type, order, shape, chunk, SLAB_BYTES);
+	}
+
+	/** As above, with another slab size (tests use small ones to cross many slab borders). */
+	SlabValues(DatasetBase dataset, String fileName, ElementType type, ByteOrder order, long[] shape, int[] chunk,
+		long slabBytes)
+	{
 		this.dataset = dataset;
 		this.fileName = fileName;
 		this.type = type;
@@ -66,7 +73,7 @@ final class SlabValues implements StoredValues {
 		for (long s : shape)
 			n *= s;
 		this.length = n;
-		this.geometry = new SlabGeometry(shape, chunk, type.bytes(), SLAB_BYTES);
+		this.geometry = new SlabGeometry(shape, chunk, type.bytes(), slabBytes);
 	}
 
 	@Override
