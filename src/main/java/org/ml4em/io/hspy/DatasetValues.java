@@ -68,10 +68,10 @@ final class DatasetValues {
 
 	private static int[] chunkShape(String name, Dataset dataset, long[] shape, int elementBytes) throws IOException {
 		if (!(dataset instanceof ChunkedDataset chunked)) {
-			int[] whole = new int[shape.length];
-			for (int d = 0; d < shape.length; d++)
-				whole[d] = (int) Math.min(shape[d], Integer.MAX_VALUE);
-			return whole;
+			// compact or contiguous: any slice costs only its own bytes
+			int[] ones = new int[shape.length];
+			java.util.Arrays.fill(ones, 1);
+			return ones;
 		}
 		int[] chunk = chunked.getChunkDimensions();
 		long chunkBytes = elementBytes;

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayDeque;
+import java.util.Deque;
 
 import org.ml4em.io.ElementType;
 import org.ml4em.io.StoredValues;
@@ -12,10 +14,10 @@ import io.jhdf.dataset.DatasetBase;
 
 /**
  * Values of an HDF5 data set read on demand in slabs — runs of whole rows that are contiguous in
- * storage order — through jhdf, which decompresses only the chunks a slab touches. The slabs
- * follow the data set's chunks, so reading in storage order decompresses each chunk about once,
- * and a few recent slabs are kept, so memory stays near {@link #SLAB_BYTES} × {@link #CACHED_SLABS}
- * whatever the size of the data.
+ * storage order — through jhdf, which decompresses only the chunks a slab touches. A slab holds
+ * {@link #SLAB_BYTES}, or one chunk's worth when chunks are larger, and follows the chunks, so
+ * reading in storage order decompresses each chunk about once; recent slabs are kept up to
+ * {@link #CACHE_BYTES} (at least one), so memory stays bounded whatever the size of the data.
  * <p>
  * Thread-safe: slab loading is synchronized, decoding reads immutable slabs. Read errors, and reads
  * after the file was closed, surface as {@link UncheckedIOException}.
@@ -25,7 +27,8 @@ final class SlabValues implements StoredValues {
 	/** Target size of one slab. */
 	static final int SLAB_BYTES = 8 << 20;
 
-	private static final int CACHED_SLABS = 4;
+	/** Recent slabs kept, in bytes; the latest slab is always kept. */
+	static final long CACHE_BYTES = 32 << 20;
 
 	/** Decoded slab: values {@code start … start + count - 1}, as raw bytes in file order. */
 	private record Slab(long start, long count, ByteBuffer bytes) {}
@@ -44,9 +47,10 @@ final class SlabValues implements StoredValues {
 
 	private final SlabGeometry geometry;
 
-	private final Slab[] cache = new Slab[CACHED_SLABS];
+	/** Most recent first. */
+	private final Deque<Slab> cache = new ArrayDeque<>();
 
-	private int nextEvicted;
+	private long cachedBytes;
 
 	/**
 	 * @param dataset the data set, chunked, compact or contiguous
@@ -60,7 +64,10 @@ final class SlabValues implements StoredValues {
 		this(dataset, fileName, type, order, shape, chunk, SLAB_BYTES);
 	}
 
-	/** As above, with another slab size (tests use small ones to cross many slab borders). */
+	/**
+	 * As above, with another slab size (tests use small ones to cross many slab borders); slabs
+	 * are never smaller than one chunk's bytes, as reading part of a chunk decompresses all of it.
+	 */
 	SlabValues(DatasetBase dataset, String fileName, ElementType type, ByteOrder order, long[] shape, int[] chunk,
 		long slabBytes)
 	{
@@ -73,7 +80,7 @@ final class SlabValues implements StoredValues {
 		for (long s : shape)
 			n *= s;
 		this.length = n;
-		this.geometry = new SlabGeometry(shape, chunk, type.bytes(), slabBytes);
+		this.geometry = new SlabGeometry(shape, chunk, type.bytes(), Math.max(slabBytes, chunkBytes(chunk, type.bytes())));
 	}
 
 	@Override
@@ -114,12 +121,21 @@ final class SlabValues implements StoredValues {
 
 	private synchronized Slab slab(long index) {
 		for (Slab s : cache)
-			if (s != null && index >= s.start && index < s.start + s.count)
+			if (index >= s.start && index < s.start + s.count)
 				return s;
 		Slab loaded = load(index);
-		cache[nextEvicted] = loaded;
-		nextEvicted = (nextEvicted + 1) % CACHED_SLABS;
+		cache.addFirst(loaded);
+		cachedBytes += loaded.bytes.capacity();
+		while (cachedBytes > CACHE_BYTES && cache.size() > 1)
+			cachedBytes -= cache.removeLast().bytes.capacity();
 		return loaded;
+	}
+
+	private static long chunkBytes(int[] chunk, int elementBytes) {
+		long bytes = elementBytes;
+		for (int c : chunk)
+			bytes *= Math.max(c, 1); // at most DatasetValues.MAX_CHUNK_BYTES, checked before
+		return bytes;
 	}
 
 	private Slab load(long index) {
