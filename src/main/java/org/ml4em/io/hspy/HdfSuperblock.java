@@ -17,6 +17,20 @@ final class HdfSuperblock {
 	private HdfSuperblock() {}
 
 	/**
+	 * {@return whether the file starts with the HDF5 signature} HDF5 allows a user block before the
+	 * signature, but HyperSpy never writes one, and {@link org.ml4em.io.EmFiles} sends only files
+	 * that start with it.
+	 *
+	 * @param channel the file
+	 * @throws IOException when the file cannot be read
+	 */
+	static boolean startsWithSignature(FileChannel channel) throws IOException {
+		ByteBuffer b = ByteBuffer.allocate(SIGNATURE.length);
+		channel.read(b, 0);
+		return !b.hasRemaining() && java.util.Arrays.equals(b.array(), SIGNATURE);
+	}
+
+	/**
 	 * {@return the length the superblock at offset 0 declares for the file, or −1 when it cannot tell}
 	 *
 	 * @param channel the file

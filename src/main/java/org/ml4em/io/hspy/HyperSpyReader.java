@@ -51,6 +51,9 @@ public final class HyperSpyReader {
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
 		HdfFile hdf = null;
 		try {
+			if (!HdfSuperblock.startsWithSignature(channel))
+				throw new IOException(name + " is not an HDF5 file (" + (channel.size() == 0 ? "it is empty" : "it does not start with the HDF5 signature")
+					+ "); expected a .hspy written by HyperSpy.");
 			long declared = HdfSuperblock.declaredLength(channel);
 			if (declared > channel.size())
 				throw new IOException(name + " is truncated: its HDF5 header declares " + declared + " bytes but the file has "

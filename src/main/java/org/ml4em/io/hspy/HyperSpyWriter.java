@@ -1,6 +1,7 @@
 package org.ml4em.io.hspy;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -77,7 +78,8 @@ public final class HyperSpyWriter {
 	 * @param file the file to write, usually ending in ".hspy"
 	 * @param storage how the values are laid out
 	 * @param overwrite whether an existing file may be replaced
-	 * @throws IOException when the file exists and {@code overwrite} is false, or writing fails
+	 * @throws IOException when the file exists and {@code overwrite} is false, the signal's values
+	 *     cannot be read (a closed or damaged source file), or writing fails
 	 * @throws BadInputException for complex or RGBA values, axes too long for Java arrays, or
 	 *     compressed data beyond jhdf's 2 GiB limit
 	 */
@@ -89,7 +91,13 @@ public final class HyperSpyWriter {
 		NumpyArrays.javaType(stored); // refuses complex and RGBA before any work
 		long[] shape = numpyShape(signal.axes());
 		DatasetCreationOptions options = options(signal, stored, storage);
-		Object data = NumpyArrays.of(signal.values(), shape, signal.type());
+		Object data;
+		try {
+			data = NumpyArrays.of(signal.values(), shape, signal.type());
+		} catch (UncheckedIOException e) {
+			throw new IOException("Cannot write HyperSpy file '" + file + "': the signal's values cannot be read ("
+				+ e.getCause().getMessage() + ").", e.getCause());
+		}
 		AtomicHdfWrite.write(file, overwrite, temp -> writeHdf(temp, signal, data, options),
 			temp -> WrittenFileCheck.verify(temp, signal, stored));
 	}

@@ -1,6 +1,7 @@
 package org.ml4em.io.hspy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.io.TempDir;
 import org.ml4em.io.EmFiles;
 
@@ -37,7 +39,7 @@ class HyperSpyReaderBadInputTest {
 		try (WritableHdfFile hdf = HdfFile.write(file)) {
 			hdf.putDataset("image", new float[][] { { 1, 2 }, { 3, 4 } });
 		}
-		IOException e = assertThrows(IOException.class, () -> EmFiles.open(file));
+		IOException e = refusal(() -> EmFiles.open(file));
 		assertEquals("plain.h5 is an HDF5 file but not a HyperSpy file (no /Experiments/<name>/data); "
 			+ "expected a .hspy written by HyperSpy.", e.getMessage());
 	}
@@ -49,7 +51,7 @@ class HyperSpyReaderBadInputTest {
 			hdf.putAttribute("file_format", "HyperSpy");
 			hdf.putGroup("Experiments").putGroup("empty").putGroup("metadata").putAttribute("x", 1L);
 		}
-		IOException e = assertThrows(IOException.class, () -> HyperSpyReader.read(file));
+		IOException e = refusal(() -> HyperSpyReader.read(file));
 		assertTrue(e.getMessage().startsWith("nodata.hspy is an HDF5 file but not a HyperSpy file"), e.getMessage());
 	}
 
@@ -59,17 +61,20 @@ class HyperSpyReaderBadInputTest {
 		try (WritableHdfFile hdf = HdfFile.write(file)) {
 			hdf.putGroup("Experiments").putGroup("words").putDataset("data", new String[] { "a", "b" });
 		}
-		IOException e = assertThrows(IOException.class, () -> HyperSpyReader.read(file));
+		IOException e = refusal(() -> HyperSpyReader.read(file));
 		assertEquals("strings.hspy: signal 'words' stores string values, which ML4EM cannot read; "
 			+ "expected integer, floating-point (32 or 64 bit), bool or complex data.", e.getMessage());
 	}
 
 	@Test
 	void missingAndNonHdf5FilesAreRefused() throws IOException {
-		assertThrows(NoSuchFileException.class, () -> HyperSpyReader.read(dir.resolve("absent.hspy")));
+		assertInstanceOf(NoSuchFileException.class, refusal(() -> HyperSpyReader.read(dir.resolve("absent.hspy"))));
 		Path text = Files.writeString(dir.resolve("text.hspy"), "not HDF5 at all");
-		IOException e = assertThrows(IOException.class, () -> HyperSpyReader.read(text));
-		assertTrue(e.getMessage().startsWith("text.hspy is damaged or not a readable HDF5 file"), e.getMessage());
+		assertEquals("text.hspy is not an HDF5 file (it does not start with the HDF5 signature); expected a .hspy written by HyperSpy.",
+			refusal(() -> HyperSpyReader.read(text)).getMessage());
+		Path empty = Files.write(dir.resolve("empty.hspy"), new byte[0]);
+		assertEquals("empty.hspy is not an HDF5 file (it is empty); expected a .hspy written by HyperSpy.",
+			refusal(() -> HyperSpyReader.read(empty)).getMessage());
 	}
 
 	@Test
@@ -86,6 +91,11 @@ class HyperSpyReaderBadInputTest {
 				assertTrue(tried > 50, name + ": " + tried);
 			}
 		});
+	}
+
+	/** The IOException a read throws, failing after {@link #LIMIT} if it hangs. */
+	private static IOException refusal(Executable read) {
+		return assertTimeoutPreemptively(LIMIT, () -> assertThrows(IOException.class, read));
 	}
 
 	private void assertTruncatedRefused(byte[] bytes) throws IOException {
