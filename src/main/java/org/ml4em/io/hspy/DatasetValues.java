@@ -11,6 +11,8 @@ import io.jhdf.api.Dataset;
 import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.api.dataset.ContiguousDataset;
 import io.jhdf.dataset.DatasetBase;
+import io.jhdf.exceptions.HdfException;
+import io.jhdf.exceptions.HdfFilterException;
 
 /**
  * Chooses how a HyperSpy data set's values are read: an uncompressed contiguous block is
@@ -60,10 +62,25 @@ final class DatasetValues {
 		if (!(dataset instanceof DatasetBase base))
 			throw new IOException(name + ": jhdf returned a data set of unknown kind " + dataset.getClass().getName() + ".");
 		int[] chunk = chunkShape(name, dataset, shape, stored.type().bytes());
+		if (dataset instanceof ChunkedDataset)
+			requireDecodableFilters(name, dataset);
 		if (dataset instanceof ChunkedDataset && bytes / MAX_EXPANSION > hdf.size())
 			throw new IOException(name + " is damaged: its data set declares " + bytes + " bytes of values, more than a file of "
 				+ hdf.size() + " bytes can hold even compressed.");
 		return new SlabValues(base, name, stored.type(), stored.order(), shape, chunk);
+	}
+
+	/** HyperSpy can compress with blosc or zstd through hdf5plugin; jhdf decodes deflate, shuffle, LZF, LZ4, bitshuffle. */
+	private static void requireDecodableFilters(String name, Dataset dataset) throws IOException {
+		try {
+			dataset.getFilters();
+		} catch (HdfException e) {
+			for (Throwable t = e; t != null; t = t.getCause())
+				if (t instanceof HdfFilterException missing)
+					throw new IOException(name + ": its data are compressed with a filter jhdf cannot decode (" + missing.getMessage()
+						+ "); save the file again from HyperSpy with compression=\"gzip\" or None.", e);
+			throw e;
+		}
 	}
 
 	private static int[] chunkShape(String name, Dataset dataset, long[] shape, int elementBytes) throws IOException {

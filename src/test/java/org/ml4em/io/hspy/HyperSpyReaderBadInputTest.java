@@ -21,6 +21,8 @@ import org.ml4em.io.EmFiles;
 
 import io.jhdf.HdfFile;
 import io.jhdf.WritableHdfFile;
+import io.jhdf.api.DatasetCreationOptions;
+import io.jhdf.filter.Filter;
 
 /**
  * Files that are not HyperSpy, or no longer whole, are refused with one sentence naming the file —
@@ -64,6 +66,41 @@ class HyperSpyReaderBadInputTest {
 		IOException e = refusal(() -> HyperSpyReader.read(file));
 		assertEquals("strings.hspy: signal 'words' stores string values, which ML4EM cannot read; "
 			+ "expected integer, floating-point (32 or 64 bit), bool or complex data.", e.getMessage());
+	}
+
+	@Test
+	void compressionJhdfCannotDecodeIsNamed() throws IOException {
+		Path file = dir.resolve("blosc.hspy");
+		try (WritableHdfFile hdf = HdfFile.write(file)) {
+			hdf.putGroup("Experiments").putGroup("packed").putDataset("data", new int[] { 1, 2, 3 },
+				DatasetCreationOptions.builder().chunkDimensions(3).filter(new FakeBlosc()).build());
+		}
+		IOException e = refusal(() -> HyperSpyReader.read(file));
+		assertTrue(e.getMessage().startsWith("blosc.hspy: its data are compressed with a filter jhdf cannot decode ("), e.getMessage());
+		assertTrue(e.getMessage().contains("32001"), e.getMessage());
+	}
+
+	/** Stands for blosc (HDF5 filter 32001), which HyperSpy can write through hdf5plugin; stores bytes as they are. */
+	private static final class FakeBlosc implements Filter {
+		@Override
+		public int getId() {
+			return 32001;
+		}
+
+		@Override
+		public String getName() {
+			return "blosc";
+		}
+
+		@Override
+		public byte[] decode(byte[] encoded, int[] data) {
+			return encoded;
+		}
+
+		@Override
+		public byte[] encode(byte[] data, int[] parameters) {
+			return data;
+		}
 	}
 
 	@Test
