@@ -51,13 +51,7 @@ public final class HyperSpyReader {
 		FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
 		HdfFile hdf = null;
 		try {
-			if (!HdfSuperblock.startsWithSignature(channel))
-				throw new IOException(name + " is not an HDF5 file (" + (channel.size() == 0 ? "it is empty" : "it does not start with the HDF5 signature")
-					+ "); expected a .hspy written by HyperSpy.");
-			long declared = HdfSuperblock.declaredLength(channel);
-			if (declared > channel.size())
-				throw new IOException(name + " is truncated: its HDF5 header declares " + declared + " bytes but the file has "
-					+ channel.size() + "; copy or save it again.");
+			requireWholeHdf5(channel, name);
 			// jhdf's HdfFile(Path) would leave its channel open when the file is refused; this one is ours to close
 			hdf = new HdfFile(channel);
 			return new HyperSpyFile(file, hdf, new OpenHdfFile(channel, hdf)).read();
@@ -70,6 +64,17 @@ public final class HyperSpyReader {
 			close(new OpenHdfFile(channel, hdf), e);
 			throw new IOException(name + " is damaged or not a readable HDF5 file (" + describe(e) + ").", e);
 		}
+	}
+
+	/** Refuses files that are not HDF5, and truncated ones, before jhdf trips over them somewhere. */
+	private static void requireWholeHdf5(FileChannel channel, String name) throws IOException {
+		if (!HdfSuperblock.startsWithSignature(channel))
+			throw new IOException(name + " is not an HDF5 file (" + (channel.size() == 0 ? "it is empty"
+				: "it does not start with the HDF5 signature") + "); expected a .hspy written by HyperSpy.");
+		long declared = HdfSuperblock.declaredLength(channel);
+		if (declared > channel.size())
+			throw new IOException(name + " is truncated: its HDF5 header declares " + declared + " bytes but the file has "
+				+ channel.size() + "; copy or save it again.");
 	}
 
 	private static String describe(Throwable e) {
