@@ -1,8 +1,13 @@
 package org.ml4em.cli;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
 import java.io.PrintStream;
 
 import org.ml4em.commands.ResultTable;
+import org.ml4em.commands.SpectrumPlot;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleException;
@@ -27,7 +32,11 @@ final class CommandListing {
 				if (CommandCatalog.isUserInput(item)) out.println("    " + describeInput(item, defaults));
 			out.println("    " + String.format("%-16s %-10s %s", HeadlessRun.OUTPUT_KEY, "file", "where the main image output goes (.tif); tables beside it as .csv"));
 			out.println("  outputs:");
-			for (ModuleItem<?> item : info.outputs()) out.println("    " + String.format("%-16s %s", item.getName(), outputKind(item)));
+			List<ModuleItem<?>> outputs = new ArrayList<>();
+			info.outputs().forEach(outputs::add);
+			Map<String, String> files = OutputPlan.fileNames(outputs, "<output>", "<stem>");
+			for (ModuleItem<?> item : outputs)
+				out.println("    " + String.format("%-16s %s", item.getName(), outputKind(item, files.get(item.getName()))));
 			out.println();
 		}
 	}
@@ -49,9 +58,9 @@ final class CommandListing {
 		return item.getType().getSimpleName();
 	}
 
-	private static String outputKind(ModuleItem<?> item) {
-		if (CommandCatalog.isImage(item)) return "image  -> TIFF at output= (first image) or <stem>_" + item.getName() + ".tif";
-		if (ResultTable.class.isAssignableFrom(item.getType())) return "table  -> CSV beside the output, <stem>.csv";
-		return "text   -> printed";
+	private static String outputKind(ModuleItem<?> item, String file) {
+		String kind = CommandCatalog.isImage(item) ? "image  -> TIFF " : ResultTable.class.isAssignableFrom(item.getType()) ? "table  -> CSV "
+			: SpectrumPlot.class.isAssignableFrom(item.getType()) ? "plot   -> PNG " : null;
+		return kind == null ? "text   -> printed" : kind + file;
 	}
 }

@@ -57,19 +57,32 @@ final class OutputPlan {
 	}
 
 	private void planTargets(List<ModuleItem<?>> outputs) {
-		String stem = primary.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+		String name = primary.getFileName().toString();
+		fileNames(outputs, name, name.replaceFirst("\\.[^.]*$", "")).forEach((item, file) -> targets.put(item, primary.resolveSibling(file)));
+	}
+
+	/**
+	 * The file name of each output that is written to a file, by output name: the one naming rule,
+	 * shared with {@code --list}.
+	 *
+	 * @param primaryName the file name given as {@code output=}
+	 * @param stem that name without its extension
+	 */
+	static Map<String, String> fileNames(List<ModuleItem<?>> outputs, String primaryName, String stem) {
+		Map<String, String> names = new LinkedHashMap<>();
 		long tables = outputs.stream().filter(o -> ResultTable.class.isAssignableFrom(o.getType())).count();
 		boolean firstImage = true;
 		for (ModuleItem<?> item : outputs) {
 			if (CommandCatalog.isImage(item)) {
-				targets.put(item.getName(), firstImage ? primary : primary.resolveSibling(stem + "_" + suffix(item) + ".tif"));
+				names.put(item.getName(), firstImage ? primaryName : stem + "_" + suffix(item) + ".tif");
 				firstImage = false;
 			}
 			else if (ResultTable.class.isAssignableFrom(item.getType()))
-				targets.put(item.getName(), primary.resolveSibling(tables == 1 ? stem + ".csv" : stem + "_" + suffix(item) + ".csv"));
+				names.put(item.getName(), tables == 1 ? stem + ".csv" : stem + "_" + suffix(item) + ".csv");
 			else if (SpectrumPlot.class.isAssignableFrom(item.getType()))
-				targets.put(item.getName(), primary.resolveSibling(stem + "_" + suffix(item) + ".png"));
+				names.put(item.getName(), stem + "_" + suffix(item) + ".png");
 		}
+		return names;
 	}
 
 	private static String suffix(ModuleItem<?> item) {
