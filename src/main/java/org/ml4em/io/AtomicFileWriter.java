@@ -46,6 +46,19 @@ public final class AtomicFileWriter {
 		void writeTo(FileChannel channel) throws IOException;
 	}
 
+	/** Writes the whole file given by its path, for libraries that open files themselves. */
+	@FunctionalInterface
+	public interface PathContent {
+
+		/**
+		 * Writes (and may check) the file.
+		 *
+		 * @param temp an existing empty file to write
+		 * @throws IOException when writing fails or the check finds the file wrong
+		 */
+		void writeTo(Path temp) throws IOException;
+	}
+
 	private static final Random RANDOM = new SecureRandom();
 
 	private AtomicFileWriter() {}
@@ -80,6 +93,26 @@ public final class AtomicFileWriter {
 	public static void writeChannel(Path target, String kind, boolean overwrite, ChannelContent content)
 		throws IOException
 	{
+		writePath(target, kind, overwrite, temp -> {
+			try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+				content.writeTo(channel);
+			}
+		});
+	}
+
+	/**
+	 * Writes {@code target} through a library that needs a path (jhdf): it writes the given
+	 * temporary file beside the target, which is then flushed to disk and renamed over the target;
+	 * same guarantees as the stream variant.
+	 *
+	 * @param target the file to create or replace
+	 * @param kind what is written ("HyperSpy"), for messages
+	 * @param overwrite whether an existing {@code target} may be replaced
+	 * @param content writes (and may check) the temporary file
+	 * @throws IOException when {@code target} exists and {@code overwrite} is false, its
+	 *         directory is missing, or writing fails; {@code target} is then unchanged
+	 */
+	public static void writePath(Path target, String kind, boolean overwrite, PathContent content) throws IOException {
 		Path file = target.toAbsolutePath().normalize();
 		Path dir = file.getParent();
 		if (dir == null || !Files.isDirectory(dir)) {
@@ -95,7 +128,8 @@ public final class AtomicFileWriter {
 		}
 		Path temp = createTemp(dir, file.getFileName().toString());
 		try {
-			writeAndSync(temp, content);
+			content.writeTo(temp);
+			sync(temp);
 			move(temp, file);
 		} catch (IOException e) {
 			deleteQuietly(temp, e);
@@ -130,10 +164,9 @@ public final class AtomicFileWriter {
 		}
 	}
 
-	private static void writeAndSync(Path temp, ChannelContent content) throws IOException {
+	/** Without this a crash right after the rename could leave an empty target behind. */
+	private static void sync(Path temp) throws IOException {
 		try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-			content.writeTo(channel);
-			// Without this a crash right after the rename could leave an empty target behind.
 			channel.force(true);
 		}
 	}

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.ml4em.BadInputException;
+import org.ml4em.io.AtomicFileWriter;
 import org.ml4em.io.Axis;
 import org.ml4em.io.ElementType;
 import org.ml4em.io.EmSignal;
@@ -98,8 +99,10 @@ public final class HyperSpyWriter {
 			throw new IOException("Cannot write HyperSpy file '" + file + "': the signal's values cannot be read ("
 				+ e.getCause().getMessage() + ").", e.getCause());
 		}
-		AtomicHdfWrite.write(file, overwrite, temp -> writeHdf(temp, signal, data, options),
-			temp -> WrittenFileCheck.verify(temp, signal, stored));
+		AtomicFileWriter.writePath(file, "HyperSpy", overwrite, temp -> {
+			writeHdf(temp, signal, data, options);
+			WrittenFileCheck.verify(temp, signal, stored);
+		});
 	}
 
 	private static void writeHdf(Path temp, EmSignal signal, Object data, DatasetCreationOptions options) throws IOException {
