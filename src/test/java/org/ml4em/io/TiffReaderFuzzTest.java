@@ -68,12 +68,7 @@ class TiffReaderFuzzTest {
 		for (int c = 0; c < changes; c++) {
 			int tail = bytes.length - 1 - random.nextInt(Math.min(400, bytes.length)); // libtiff puts IFDs last
 			int pos = random.nextBoolean() ? random.nextInt(bytes.length) : tail;
-			bytes[pos] = switch (random.nextInt(4)) {
-				case 0 -> 0;
-				case 1 -> (byte) 0xff;
-				case 2 -> (byte) (bytes[pos] + 1);
-				default -> (byte) random.nextInt(256);
-			};
+			bytes[pos] = TestBytes.damaged(bytes[pos], random);
 		}
 		return bytes;
 	}

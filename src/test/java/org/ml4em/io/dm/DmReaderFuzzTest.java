@@ -18,6 +18,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.ml4em.io.TestBytes;
 import org.junit.jupiter.api.io.TempDir;
 import org.ml4em.io.Axis;
 import org.ml4em.io.ElementType;
@@ -142,12 +143,7 @@ class DmReaderFuzzTest {
 		for (int c = 0; c < changes; c++) {
 			int[] range = structure.get(random.nextInt(structure.size()));
 			int pos = range[0] + random.nextInt(range[1] - range[0]);
-			bytes[pos] = switch (random.nextInt(4)) {
-				case 0 -> 0;
-				case 1 -> (byte) 0xff;
-				case 2 -> (byte) (bytes[pos] + 1);
-				default -> (byte) random.nextInt(256);
-			};
+			bytes[pos] = TestBytes.damaged(bytes[pos], random);
 		}
 		return bytes;
 	}

@@ -2,10 +2,10 @@ package org.ml4em.io.dm;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.ml4em.io.TestBytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +23,7 @@ final class DmTestFiles {
 
 	/** A file in {@code src/test/resources/org/ml4em/io/dm/}. */
 	static Path bundled(String name) {
-		URL url = DmTestFiles.class.getResource(name);
-		if (url == null)
-			throw new IllegalStateException("test resource " + name + " is missing");
-		try {
-			return Path.of(url.toURI());
-		} catch (URISyntaxException e) {
-			throw new IllegalStateException(e);
-		}
+		return TestBytes.resource(DmTestFiles.class, name);
 	}
 
 	/** {@code ../shared/data} beside the project folder; it may not exist. */

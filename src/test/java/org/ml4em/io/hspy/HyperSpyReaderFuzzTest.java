@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
+import org.ml4em.io.TestBytes;
 import org.junit.jupiter.api.io.TempDir;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
@@ -86,12 +87,7 @@ class HyperSpyReaderFuzzTest {
 		int changes = 1 + random.nextInt(8);
 		for (int c = 0; c < changes; c++) {
 			int pos = random.nextBoolean() ? random.nextInt(bytes.length) : random.nextInt(Math.min(4096, bytes.length));
-			bytes[pos] = switch (random.nextInt(4)) {
-				case 0 -> 0;
-				case 1 -> (byte) 0xff;
-				case 2 -> (byte) (bytes[pos] + 1);
-				default -> (byte) random.nextInt(256);
-			};
+			bytes[pos] = TestBytes.damaged(bytes[pos], random);
 		}
 		return bytes;
 	}

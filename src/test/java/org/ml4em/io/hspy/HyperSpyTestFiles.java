@@ -1,10 +1,10 @@
 package org.ml4em.io.hspy;
 
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+
+import org.ml4em.io.TestBytes;
 import java.util.Map;
 
 import org.ml4em.io.EmFile;
@@ -21,14 +21,7 @@ final class HyperSpyTestFiles {
 
 	/** {@return a test resource's path} @param name file name */
 	static Path resource(String name) {
-		URL url = HyperSpyTestFiles.class.getResource(name);
-		if (url == null)
-			throw new IllegalStateException("test resource " + name + " is missing");
-		try {
-			return Path.of(url.toURI());
-		} catch (URISyntaxException e) {
-			throw new IllegalStateException(e);
-		}
+		return TestBytes.resource(HyperSpyTestFiles.class, name);
 	}
 
 	/** {@return hspy_truth.json: what HyperSpy 1.7.3 reads from each test file} */
