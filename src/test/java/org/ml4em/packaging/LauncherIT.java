@@ -54,4 +54,28 @@ class LauncherIT {
 		assertEquals(0, o.code, o.err);
 		assertTrue(o.out.contains("\"K-means Clustering\""), o.out);
 	}
+
+	@Test
+	void infoPrintsJsonAndRefusesJunkWithOneSentence() throws Exception {
+		Outcome o = launch("info", "sample-images/eels_low_loss_si.dm4");
+		assertEquals(0, o.code, o.err);
+		assertTrue(o.out.contains("\"shape\": [512, 64, 48]"), o.out);
+		assertTrue(o.out.contains("\"beam_energy_keV\": 200.0"), o.out);
+		assertTrue(o.err.isBlank(), "nothing on stderr: " + o.err);
+		Path junk = Files.writeString(dir.resolve("junk.dm4"), "junk");
+		Outcome bad = launch("info", junk.toString());
+		assertEquals(2, bad.code);
+		assertEquals(1, bad.err.strip().lines().count(), bad.err);
+	}
+
+	@Test
+	void eelsThicknessMapWritesItsFiles() throws Exception {
+		Path thickness = dir.resolve("thickness.tif");
+		Outcome o = launch("--headless", "--run", "EELS Thickness Map", "input='sample-images/eels_low_loss_si.dm4',clusters=4,output='" + thickness + "'");
+		assertEquals(0, o.code, o.err);
+		assertTrue(Files.isRegularFile(thickness));
+		assertTrue(Files.isRegularFile(dir.resolve("thickness_clusters.tif")));
+		assertTrue(Files.isRegularFile(dir.resolve("thickness_cluster_spectra.csv")));
+		assertTrue(o.out.contains("4 thickness classes"), o.out);
+	}
 }
