@@ -1,5 +1,6 @@
 package org.ml4em.ij;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -11,6 +12,7 @@ import org.ml4em.io.EmSignal;
 import ij.IJ;
 import ij.ImagePlus;
 import ij.Macro;
+import ij.io.FileInfo;
 import ij.io.OpenDialog;
 import ij.plugin.PlugIn;
 
@@ -52,6 +54,15 @@ public class OpenEmFile_ implements PlugIn {
 		}
 	}
 
+	/** Where the image came from, so that commands reading files can offer it (see {@link CurrentImageFileInput}). */
+	private static FileInfo sourceInfo(Path file) {
+		FileInfo info = new FileInfo();
+		Path absolute = file.toAbsolutePath();
+		info.directory = absolute.getParent() + File.separator;
+		info.fileName = absolute.getFileName().toString();
+		return info;
+	}
+
 	/**
 	 * Opens every signal of a file as an image, without showing them.
 	 *
@@ -69,6 +80,7 @@ public class OpenEmFile_ implements PlugIn {
 				EmSignal s = em.signals().get(i);
 				String title = images.length == 1 ? name : name + " - " + (s.title().isEmpty() ? "signal " + (i + 1) : s.title());
 				images[i] = EmImages.toImagePlus(s, title, EmImages.infoText(s, em.tags()));
+				images[i].setFileInfo(sourceInfo(file));
 				virtual |= images[i].getStack().isVirtual();
 			}
 			return images;
