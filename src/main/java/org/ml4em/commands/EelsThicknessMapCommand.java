@@ -49,7 +49,7 @@ import net.imglib2.type.numeric.real.FloatType;
 public class EelsThicknessMapCommand extends ContextCommand implements CalibratedOutputs {
 
 	/** Label of pixels without a thickness class in the {@code clusters} image. */
-	public static final int UNLABELLED = 65535;
+	public static final int UNLABELLED = org.ml4em.cluster.PixelClusterer.UNLABELLED;
 
 	@Parameter(required = false)
 	private StatusService statusService;

@@ -3,16 +3,19 @@ package org.ml4em.ij;
 import java.util.Objects;
 
 import org.ml4em.BadInputException;
+import org.ml4em.io.PixelCalibration;
 
 import ij.ImagePlus;
 import ij.ImageStack;
 import ij.measure.Calibration;
 import ij.process.ImageProcessor;
+import ij.process.FloatProcessor;
 import ij.process.ShortProcessor;
 import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
+import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.type.numeric.real.FloatType;
 import net.imglib2.view.Views;
@@ -115,6 +118,39 @@ public final class ImagePlusImgs {
 		ImagePlus imp = new ImagePlus(title, ip);
 		imp.setCalibration(spatialCalibration(calibration));
 		return imp;
+	}
+
+	/**
+	 * Copies a 2-D real image into a new 32-bit ImagePlus with the given pixel size.
+	 *
+	 * @param image 2-D {@code (x, y)}
+	 * @param title title of the new image
+	 * @param calibration pixel size and unit, or {@code null} for none
+	 */
+	public static ImagePlus toFloatImage(RandomAccessibleInterval<? extends RealType<?>> image, String title, PixelCalibration calibration) {
+		if (image.numDimensions() != 2)
+			throw new IllegalArgumentException("image must be 2-D, got " + image.numDimensions() + "-D");
+		int width = (int) image.dimension(0), height = (int) image.dimension(1);
+		float[] pixels = new float[width * height];
+		int i = 0;
+		for (RealType<?> v : Views.flatIterable(image))
+			pixels[i++] = v.getRealFloat();
+		FloatProcessor ip = new FloatProcessor(width, height, pixels);
+		ip.resetMinAndMax();
+		ImagePlus imp = new ImagePlus(title, ip);
+		imp.setCalibration(calibration(calibration));
+		return imp;
+	}
+
+	/** {@return an ImageJ calibration with the pixel size of {@code pixel}, empty for null} */
+	public static Calibration calibration(PixelCalibration pixel) {
+		Calibration c = new Calibration();
+		if (pixel != null) {
+			c.pixelWidth = pixel.pixelWidth();
+			c.pixelHeight = pixel.pixelHeight();
+			c.setUnit(pixel.unit());
+		}
+		return c;
 	}
 
 	/** Copies in flat (x fastest) order; returns whether any pixel is not a cluster label. */

@@ -165,4 +165,16 @@ class ImagePlusImgsTest {
 		assertEquals("haadf_stem-labels", KMeansClustering_.labelTitle(new ImagePlus("haadf_stem.tif", new ByteProcessor(1, 1))));
 		assertEquals("my scan-labels", KMeansClustering_.labelTitle(new ImagePlus("my scan", new ByteProcessor(1, 1))));
 	}
+
+	@Test
+	void floatImageKeepsValuesAndPixelSize() {
+		net.imglib2.img.Img<net.imglib2.type.numeric.real.FloatType> img = net.imglib2.img.array.ArrayImgs.floats(new float[] { 1, 2, 3, 4, 5, 6 }, 3, 2);
+		ImagePlus imp = ImagePlusImgs.toFloatImage(img, "t", new org.ml4em.io.PixelCalibration(2.0, 2.5, "nm"));
+		assertEquals(3, imp.getWidth());
+		assertEquals(6f, imp.getProcessor().getf(2, 1));
+		assertEquals(2.0, imp.getCalibration().pixelWidth);
+		assertEquals(2.5, imp.getCalibration().pixelHeight);
+		assertEquals("nm", imp.getCalibration().getUnit());
+		assertEquals("pixel", ImagePlusImgs.toFloatImage(img, "u", null).getCalibration().getUnit());
+	}
 }
