@@ -130,10 +130,7 @@ public class EelsThicknessMapCommand extends ContextCommand implements Calibrate
 			if (logService != null)
 				logService.info(summary);
 		}
-		catch (IOException e) {
-			fail(e.getMessage());
-		}
-		catch (BadInputException e) {
+		catch (IOException | BadInputException e) {
 			fail(e.getMessage());
 		}
 		catch (CancellationException e) {
