@@ -1,0 +1,240 @@
+package org.ml4em.eels;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.ml4em.BadInputException;
+
+/**
+ * The Monte Carlo replicas' training data for the zero-loss-peak network (EELSfitter's method,
+ * SCIENCE.md section 2), as arrays ready for a batched trainer: replica {@code r}'s points are
+ * {@code x[r][n] = (ΔE, ln I_total)} on the network's scale, target {@code y[r][n] = ln I(ΔE)},
+ * error {@code sigma[r][n]} (both in ln counts), and a training or validation weight of 1; replicas
+ * with fewer points are padded with weight 0.
+ * <p>
+ * Replica {@code r} draws, for every thickness class, one of its pixels at random (fixed seed) and
+ * uses that aligned spectrum:
+ * <ul>
+ * <li>data: every channel with ΔE ≤ dE1 of the class and positive counts; σ is the class's spread
+ * there, half the distance between the ln 16th and ln 84th percentile spectra, combined in
+ * quadrature with the Poisson error 1/√median of the class (so that no point has σ = 0);</li>
+ * <li>pseudo-data: {@value #PSEUDO_POINTS} energies evenly from dE2 of the class to the end of the
+ * spectrum, target ln 1 = 0 (the ZLP is about one count there), σ = {@value #PSEUDO_SIGMA};</li>
+ * <li>each point is for training with probability {@value #TRAIN_FRACTION}, else for validation.</li>
+ * </ul>
+ */
+public final class ZlpTrainingSet {
+
+	/** Pseudo-data points per class and replica. */
+	public static final int PSEUDO_POINTS = 20;
+
+	/** Error of the pseudo-data, ln counts. */
+	public static final double PSEUDO_SIGMA = 0.4;
+
+	/** Share of the points used for training; the others decide early stopping. */
+	public static final double TRAIN_FRACTION = 0.75;
+
+	private final ZlpInputScaling scaling;
+	private final float[][][] x;
+	private final float[][] y;
+	private final float[][] sigma;
+	private final float[][] trainWeight;
+	private final float[][] validationWeight;
+	private final int[][] pixels;
+
+	private ZlpTrainingSet(ZlpInputScaling scaling, float[][][] x, float[][] y, float[][] sigma, float[][] trainWeight,
+		float[][] validationWeight, int[][] pixels)
+	{
+		this.scaling = scaling;
+		this.x = x;
+		this.y = y;
+		this.sigma = sigma;
+		this.trainWeight = trainWeight;
+		this.validationWeight = validationWeight;
+		this.pixels = pixels;
+	}
+
+	/**
+	 * Draws the replicas' data.
+	 *
+	 * @param aligned the zero-loss-aligned spectrum image
+	 * @param totalIntensity I_total per pixel ({@code [x + y·width]}, from the thickness maps)
+	 * @param labels thickness class per pixel, −1 for none
+	 * @param spectra the classes' median and 16/84 % spectra (aligned)
+	 * @param cutoffs dE1 and dE2 per class
+	 * @param replicas number of replicas, at least 1
+	 * @param seed seed of every random choice
+	 * @return the training set
+	 * @throws BadInputException when a class has no pixel or a replica would have no data point
+	 */
+	public static ZlpTrainingSet draw(SpectrumImage aligned, float[] totalIntensity, int[] labels, ClusterSpectra spectra,
+		ZlpCutoffs cutoffs, int replicas, long seed)
+	{
+		if (replicas < 1)
+			throw new BadInputException("replicas=" + replicas + "; expected at least 1.");
+		int k = spectra.median().length;
+		int[][] members = members(labels, k);
+		EnergyAxis energy = aligned.energyAxis();
+		ZlpInputScaling scaling = scaling(energy, totalIntensity, labels);
+		double[][] classSigma = new double[k][];
+		for (int c = 0; c < k; c++)
+			classSigma[c] = sigma(spectra, c);
+		SplittableRandom random = new SplittableRandom(seed);
+		PointList[] lists = new PointList[replicas];
+		int[][] pixels = new int[replicas][k];
+		double[] spectrum = new double[aligned.channels()];
+		for (int r = 0; r < replicas; r++) {
+			PointList points = new PointList();
+			for (int c = 0; c < k; c++) {
+				int pixel = members[c][random.nextInt(members[c].length)];
+				pixels[r][c] = pixel;
+				aligned.spectrum(pixel % aligned.width(), pixel / aligned.width(), spectrum);
+				float l = scaling.logIntensity(Math.log(totalIntensity[pixel]));
+				for (int ch = 0; ch < spectrum.length && energy.energy(ch) <= cutoffs.de1()[c]; ch++)
+					if (spectrum[ch] > 0 && Double.isFinite(classSigma[c][ch]))
+						points.add(scaling.energy(energy.energy(ch)), l, Math.log(spectrum[ch]), classSigma[c][ch], random);
+				double last = energy.energy(energy.channels() - 1);
+				for (int p = 0; p < PSEUDO_POINTS; p++) {
+					double e = cutoffs.de2()[c] + (last - cutoffs.de2()[c]) * p / (PSEUDO_POINTS - 1);
+					points.add(scaling.energy(e), l, 0, PSEUDO_SIGMA, random);
+				}
+			}
+			lists[r] = points;
+		}
+		return pack(scaling, lists, pixels);
+	}
+
+	private static int[][] members(int[] labels, int k) {
+		int[] count = new int[k];
+		for (int l : labels)
+			if (l >= 0 && l < k)
+				count[l]++;
+		int[][] members = new int[k][];
+		for (int c = 0; c < k; c++) {
+			if (count[c] == 0)
+				throw new BadInputException("thickness class " + c + " has no pixels; choose fewer classes.");
+			members[c] = new int[count[c]];
+		}
+		int[] fill = new int[k];
+		for (int p = 0; p < labels.length; p++)
+			if (labels[p] >= 0 && labels[p] < k)
+				members[labels[p]][fill[labels[p]]++] = p;
+		return members;
+	}
+
+	private static ZlpInputScaling scaling(EnergyAxis energy, float[] totalIntensity, int[] labels) {
+		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
+		for (int p = 0; p < labels.length; p++)
+			if (labels[p] >= 0 && totalIntensity[p] > 0) {
+				double l = Math.log(totalIntensity[p]);
+				min = Math.min(min, l);
+				max = Math.max(max, l);
+			}
+		return new ZlpInputScaling(energy.energy(0), energy.energy(energy.channels() - 1), min, max);
+	}
+
+	/** Spread of the class in ln counts, with the Poisson error in quadrature; NaN where undefined. */
+	private static double[] sigma(ClusterSpectra spectra, int c) {
+		double[] median = spectra.median()[c], low = spectra.p16()[c], high = spectra.p84()[c];
+		double[] s = new double[median.length];
+		for (int i = 0; i < s.length; i++) {
+			if (!(median[i] > 0)) {
+				s[i] = Double.NaN;
+				continue;
+			}
+			double spread = low[i] > 0 && high[i] > 0 ? 0.5 * Math.log(high[i] / low[i]) : 0;
+			s[i] = Math.sqrt(spread * spread + 1 / Math.max(median[i], 1));
+		}
+		return s;
+	}
+
+	private static ZlpTrainingSet pack(ZlpInputScaling scaling, PointList[] lists, int[][] pixels) {
+		int n = 0;
+		for (PointList l : lists)
+			n = Math.max(n, l.size);
+		int r = lists.length;
+		float[][][] x = new float[r][n][2];
+		float[][] y = new float[r][n], sigma = new float[r][n], train = new float[r][n], validation = new float[r][n];
+		for (int i = 0; i < r; i++) {
+			PointList l = lists[i];
+			for (int p = 0; p < n; p++) {
+				boolean real = p < l.size;
+				x[i][p][0] = real ? l.energy[p] : 0.5f;
+				x[i][p][1] = real ? l.logIntensity[p] : 0.5f;
+				y[i][p] = real ? l.target[p] : 0;
+				sigma[i][p] = real ? l.sigma[p] : 1;
+				train[i][p] = real && l.train[p] ? 1 : 0;
+				validation[i][p] = real && !l.train[p] ? 1 : 0;
+			}
+		}
+		return new ZlpTrainingSet(scaling, x, y, sigma, train, validation, pixels);
+	}
+
+	/** {@return the input scaling, to be kept with the model} */
+	public ZlpInputScaling scaling() {
+		return scaling;
+	}
+
+	/** {@return the number of replicas} */
+	public int replicas() {
+		return x.length;
+	}
+
+	/** {@return points per replica, padding included} */
+	public int points() {
+		return x.length == 0 ? 0 : x[0].length;
+	}
+
+	/** {@return inputs [replica][point][ΔE, ln I_total], on the network's scale} */
+	public float[][][] x() {
+		return x;
+	}
+
+	/** {@return targets [replica][point], ln counts} */
+	public float[][] y() {
+		return y;
+	}
+
+	/** {@return errors [replica][point], ln counts} */
+	public float[][] sigma() {
+		return sigma;
+	}
+
+	/** {@return 1 for training points, 0 otherwise} */
+	public float[][] trainWeight() {
+		return trainWeight;
+	}
+
+	/** {@return 1 for validation points, 0 otherwise} */
+	public float[][] validationWeight() {
+		return validationWeight;
+	}
+
+	/** {@return the pixel each replica drew from each class, {@code [replica][class]} = x + y·width} */
+	public int[][] pixels() {
+		return pixels;
+	}
+
+	/** Growing columns of one replica's points. */
+	private static final class PointList {
+		float[] energy = new float[256], logIntensity = new float[256], target = new float[256], sigma = new float[256];
+		boolean[] train = new boolean[256];
+		int size;
+
+		void add(float e, float l, double t, double s, SplittableRandom random) {
+			if (size == energy.length) {
+				energy = Arrays.copyOf(energy, size * 2);
+				logIntensity = Arrays.copyOf(logIntensity, size * 2);
+				target = Arrays.copyOf(target, size * 2);
+				sigma = Arrays.copyOf(sigma, size * 2);
+				train = Arrays.copyOf(train, size * 2);
+			}
+			energy[size] = e;
+			logIntensity[size] = l;
+			target[size] = (float) t;
+			sigma[size] = (float) s;
+			train[size] = random.nextDouble() < TRAIN_FRACTION;
+			size++;
+		}
+	}
+}
