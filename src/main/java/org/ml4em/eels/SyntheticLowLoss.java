@@ -203,8 +203,10 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 	}
 
 	/**
-	 * {@return these settings with an exponential ZLP tail towards positive energy loss} See
-	 * {@link ZlpShape}: the tail is the Gaussian core convolved with {@code e^{−E/τ}/τ}. Measured
+	 * {@return these settings with an exponential ZLP tail towards positive energy loss} The ZLP
+	 * becomes {@code (1 − f)·pseudoVoigt(E) + f·tail(E)}, the tail being the Gaussian core convolved
+	 * with {@code e^{−E/τ}/τ} for E ≥ 0 (an exponentially modified Gaussian, unit area); its maximum
+	 * lies a little above 0 eV, so the peak maximum moves slightly above the drawn shift. Measured
 	 * Schottky-source peaks are matched by a few per cent of the area with τ of a few tenths of an eV.
 	 *
 	 * @param fraction share of the ZLP area in the tail, 0 … 1 (0 switches it off)
