@@ -1,6 +1,7 @@
 package org.ml4em.eels;
 
 import java.util.Locale;
+import java.util.Objects;
 
 import org.ml4em.BadInputException;
 
@@ -69,7 +70,7 @@ public final class BandGapFit {
 
 	/** @param settings gap type, window and resolution */
 	public BandGapFit(BandGapSettings settings) {
-		this.settings = java.util.Objects.requireNonNull(settings, "settings");
+		this.settings = Objects.requireNonNull(settings, "settings");
 	}
 
 	/** {@return the settings} */

@@ -1,5 +1,9 @@
 package org.ml4em.eels;
 
+import java.util.Objects;
+
+import org.ml4em.BadInputException;
+
 /**
  * What a {@link BandGapFit} fits: the gap type, the window (or the automatic rule) and the energy
  * resolution the onset was measured with. Immutable.
@@ -16,22 +20,22 @@ package org.ml4em.eels;
  */
 public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm) {
 
+	/** Widest resolution accepted, eV: beyond it no band-gap onset can be resolved anyway. */
+	public static final double MAX_RESOLUTION_FWHM = 5;
+
 	/**
 	 * Checks the values.
 	 *
 	 * @param type not null
 	 * @param window a window or null
 	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
-	 * @throws org.ml4em.BadInputException for a resolution outside that range
+	 * @throws BadInputException for a resolution outside that range
 	 */
 	public BandGapSettings {
-		java.util.Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(type, "type");
 		if (!(resolutionFwhm >= 0 && resolutionFwhm <= MAX_RESOLUTION_FWHM))
-			throw new org.ml4em.BadInputException("The energy resolution must lie in 0 … " + MAX_RESOLUTION_FWHM + " eV FWHM, got " + resolutionFwhm + ".");
+			throw new BadInputException("The energy resolution must lie in 0 … " + MAX_RESOLUTION_FWHM + " eV FWHM, got " + resolutionFwhm + ".");
 	}
-
-	/** Widest resolution accepted, eV: beyond it no band-gap onset can be resolved anyway. */
-	public static final double MAX_RESOLUTION_FWHM = 5;
 
 	/** {@return settings for this gap type with the automatic window and no resolution blur} @param type the gap type */
 	public static BandGapSettings of(GapType type) {
@@ -40,7 +44,7 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 
 	/** {@return these settings with a fixed window} @param w the window */
 	public BandGapSettings withWindow(FitWindow w) {
-		return new BandGapSettings(type, java.util.Objects.requireNonNull(w, "window"), resolutionFwhm);
+		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm);
 	}
 
 	/** {@return these settings with the window chosen from each spectrum} */

@@ -4,13 +4,14 @@ package org.ml4em.eels;
  * The onset {@code (u)₊^b} (u = E − Eg) convolved with a unit-area Gaussian of standard deviation
  * σ, tabulated once for fast look-up: {@code g(u) = Σ_k w_k·(u − s_k)₊^b} with {@value #NODES}
  * equally spaced nodes s_k over ±4σ and Gaussian weights w_k summing to 1, on a grid of σ/{@value #PER_SIGMA}
- * in u with linear interpolation (g is smooth, so the look-up error is below 10⁻³ of g). Below −4σ
+ * in u (coarser only when that would take more than {@value #MAX_TABLE} steps) with linear
+ * interpolation (g is smooth, so the look-up error is below 10⁻³ of g). Below −4σ
  * the value is 0; the table reaches the largest u asked for at construction, beyond which each
  * value is computed directly.
  */
 final class BlurredPowerLaw {
 
-	private static final int NODES = 41, PER_SIGMA = 20;
+	private static final int NODES = 41, PER_SIGMA = 20, MAX_TABLE = 8192;
 	private final double exponent, low, step;
 	private final double[] nodes = new double[NODES], weights = new double[NODES], table;
 
@@ -29,7 +30,8 @@ final class BlurredPowerLaw {
 		}
 		for (int k = 0; k < NODES; k++) weights[k] /= sum;
 		low = -4 * sigma;
-		step = sigma / PER_SIGMA;
+		// A resolution far finer than the window needs no finer table than 8192 steps across it.
+		step = Math.max(sigma / PER_SIGMA, (Math.max(maxU, 0) - low) / MAX_TABLE);
 		table = new double[(int) Math.ceil((Math.max(maxU, 0) - low) / step) + 2];
 		for (int i = 0; i < table.length; i++) table[i] = direct(low + i * step);
 	}

@@ -1,5 +1,9 @@
 package org.ml4em.eels;
 
+import java.util.Locale;
+
+import org.ml4em.BadInputException;
+
 /**
  * The energy range a band-gap fit uses, in eV, both ends included. It should start a little below
  * the gap, so that the fit sees where the signal is still zero, and end a few eV above it, before
@@ -16,11 +20,11 @@ public record FitWindow(double low, double high) {
 	 *
 	 * @param low first energy, eV, finite
 	 * @param high last energy, eV, finite and above {@code low}
-	 * @throws org.ml4em.BadInputException when the range is empty or not finite
+	 * @throws BadInputException when the range is empty or not finite
 	 */
 	public FitWindow {
 		if (!(Double.isFinite(low) && Double.isFinite(high) && high > low))
-			throw new org.ml4em.BadInputException("The fit window " + low + " … " + high + " eV is empty or not finite; give a low and a higher high energy.");
+			throw new BadInputException("The fit window " + low + " … " + high + " eV is empty or not finite; give a low and a higher high energy.");
 	}
 
 	/** {@return whether the energy lies in the window, ends included} @param e energy, eV */
@@ -30,6 +34,6 @@ public record FitWindow(double low, double high) {
 
 	@Override
 	public String toString() {
-		return String.format(java.util.Locale.ROOT, "%.2f … %.2f eV", low, high);
+		return String.format(Locale.ROOT, "%.2f … %.2f eV", low, high);
 	}
 }

@@ -28,9 +28,10 @@ import org.ml4em.BadInputException;
  * {@code E·Γ·Ep² / ((E² − Ep²)² + (E·Γ)²)} (bulk plasmon at Ep, width Γ), times the angular
  * integration factor {@code ln(1 + (β/θ_E)²)} for a 200 kV beam and a 10 mrad collection
  * semi-angle ({@code θ_E = E / (γ·m₀v²)}), times a band-gap onset
- * {@code ((E − Eg)/(E − Eg + 2 eV))^b} above the band gap Eg, zero below: b = ½ (the default) is
+ * {@code ((E − Eg)/(E − Eg + w))^b} above the band gap Eg, zero below: b = ½ (the default) is
  * a direct gap, b = 3/2 an indirect one; near the onset it behaves as {@code (E − Eg)^b}, and the
- * 2 eV saturation keeps the plasmon region as it was. Eg is one value, or one per region with a
+ * saturation width w (2 eV by default) is how far above the gap that power law holds, as the band
+ * structure departs from parabolic bands. Eg is one value, or one per region with a
  * {@link BandGapMap};</li>
  * <li>plural scattering by the Poisson law: the loss distribution is
  * {@code e^{−t}·[δ(E) + Σ_{n≥1} tⁿ/n!·s^{⊗n}(E)]}, every term blurred by the ZLP shape;</li>
@@ -46,7 +47,7 @@ import org.ml4em.BadInputException;
  * pixel's spectrum is the same however and how often it is read. Scattering beyond the recorded
  * range plus 10 eV is left out of the normalisation of s(E) (well below 1 % for the defaults).
  * <p>
- * The extensions (onset exponent other than ½, ZLP tail, ZLP width growth, read noise, band-gap
+ * The extensions (onset exponent other than ½ or width other than 2 eV, ZLP tail, ZLP width growth, read noise, band-gap
  * map) are all off in {@link #defaults()}, which gives exactly the spectra it gave before they
  * existed: the bundled sample is generated from it.
  *
@@ -64,6 +65,7 @@ import org.ml4em.BadInputException;
  * @param noise whether to add Poisson noise
  * @param seed seed of all random numbers
  * @param onsetExponent b of the band-gap onset, 0.1 … 5 (½ direct, 3/2 indirect)
+ * @param onsetWidth w of the band-gap onset, eV, positive
  * @param zlpWidthGrowth relative growth of the ZLP FWHM per unit t/λ, ≥ 0
  * @param zlpTailFraction share of the ZLP area in its high-energy tail, 0 … 1
  * @param zlpTailLength decay length of that tail, eV (used when the fraction is positive)
@@ -71,19 +73,20 @@ import org.ml4em.BadInputException;
  */
 public record SyntheticLowLoss(double energyOffset, double energyScale, int channels, double zlpFwhm, double lorentzianFraction,
 	double plasmonEnergy, double plasmonWidth, double bandGap, double beamCounts, double apertureLoss, double maxDrift, boolean noise,
-	long seed, double onsetExponent, double zlpWidthGrowth, double zlpTailFraction, double zlpTailLength, double readNoise)
+	long seed, double onsetExponent, double onsetWidth, double zlpWidthGrowth, double zlpTailFraction, double zlpTailLength, double readNoise)
 {
 	/** Beam energy of the angular factor, keV. */
 	public static final double BEAM_ENERGY_KEV = 200;
 	/** Collection semi-angle of the angular factor, rad. */
 	public static final double COLLECTION_ANGLE = 0.010;
 	private static final double ELECTRON_REST_ENERGY_KEV = 510.999;
-	private static final double ONSET_WIDTH = 2;
 
 	/** Onset exponent of a direct gap, the default: b = ½. */
 	public static final double DIRECT_ONSET = 0.5;
 	/** Onset exponent of an indirect gap: b = 3/2. */
 	public static final double INDIRECT_ONSET = 1.5;
+	/** Default saturation width w of the band-gap onset, eV. */
+	public static final double ONSET_WIDTH = 2;
 
 	/**
 	 * {@return the default settings: −5 … +100 eV in 1024 channels, ZLP FWHM 0.6 eV with 2 %
@@ -92,7 +95,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 	 * seed 1}
 	 */
 	public static SyntheticLowLoss defaults() {
-		return new SyntheticLowLoss(-5, 105.0 / 1024, 1024, 0.6, 0.02, 20, 4, 3, 1e5, 0.25, 0.3, true, 1, DIRECT_ONSET, 0, 0, 0, 0);
+		return new SyntheticLowLoss(-5, 105.0 / 1024, 1024, 0.6, 0.02, 20, 4, 3, 1e5, 0.25, 0.3, true, 1, DIRECT_ONSET, ONSET_WIDTH, 0, 0, 0, 0);
 	}
 
 	/**
@@ -162,7 +165,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 		double ep2 = plasmonEnergy * plasmonEnergy, d = e * e - ep2;
 		double drude = e * plasmonWidth * ep2 / (d * d + e * e * plasmonWidth * plasmonWidth);
 		double thetaRatio = COLLECTION_ANGLE * characteristicEnergyScale() / e;
-		double ratio = (e - gap) / (e - gap + ONSET_WIDTH);
+		double ratio = (e - gap) / (e - gap + onsetWidth);
 		// Math.sqrt, not pow(·, 0.5): the default must stay bit for bit what generated the sample.
 		double onset = onsetExponent == DIRECT_ONSET ? Math.sqrt(ratio) : Math.pow(ratio, onsetExponent);
 		return drude * Math.log(1 + thetaRatio * thetaRatio) * onset;
@@ -261,6 +264,17 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 	}
 
 	/**
+	 * {@return these settings with another saturation width of the band-gap onset} The onset follows
+	 * {@code (E − Eg)^b} for E − Eg well below w and levels off above; a small w makes the power law
+	 * hold only very near the gap.
+	 *
+	 * @param eV w, positive ({@link #ONSET_WIDTH} by default)
+	 */
+	public SyntheticLowLoss withOnsetWidth(double eV) {
+		return with(b -> b.onsetWidth = eV);
+	}
+
+	/**
 	 * {@return these settings with another beam intensity}
 	 *
 	 * @param counts electrons per pixel in vacuum
@@ -333,6 +347,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 		if (!(apertureLoss >= 0)) problems.add("the aperture loss must be zero or positive (got " + apertureLoss + ")");
 		if (!(maxDrift >= 0)) problems.add("the drift must be zero or positive (got " + maxDrift + ")");
 		if (!(onsetExponent >= 0.1 && onsetExponent <= 5)) problems.add("the onset exponent must lie in 0.1 … 5 (got " + onsetExponent + ")");
+		if (!(onsetWidth > 0 && Double.isFinite(onsetWidth))) problems.add("the onset width must be positive (got " + onsetWidth + ")");
 		if (!(zlpWidthGrowth >= 0 && zlpWidthGrowth < 100)) problems.add("the ZLP width growth must lie in 0 … 100 (got " + zlpWidthGrowth + ")");
 		if (!(zlpTailFraction >= 0 && zlpTailFraction <= 1)) problems.add("the ZLP tail fraction must lie in 0 … 1 (got " + zlpTailFraction + ")");
 		if (zlpTailFraction > 0 && !(zlpTailLength > 0 && zlpTailLength < 100))
@@ -350,7 +365,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 	/** A mutable copy of the settings, so that each wither names only what it changes. */
 	private static final class Copy {
 		double energyOffset, energyScale, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts, apertureLoss, maxDrift;
-		double onsetExponent, zlpWidthGrowth, zlpTailFraction, zlpTailLength, readNoise;
+		double onsetExponent, onsetWidth, zlpWidthGrowth, zlpTailFraction, zlpTailLength, readNoise;
 		int channels;
 		boolean noise;
 		long seed;
@@ -370,6 +385,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 			noise = s.noise;
 			seed = s.seed;
 			onsetExponent = s.onsetExponent;
+			onsetWidth = s.onsetWidth;
 			zlpWidthGrowth = s.zlpWidthGrowth;
 			zlpTailFraction = s.zlpTailFraction;
 			zlpTailLength = s.zlpTailLength;
@@ -378,7 +394,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 
 		SyntheticLowLoss build() {
 			return new SyntheticLowLoss(energyOffset, energyScale, channels, zlpFwhm, lorentzianFraction, plasmonEnergy, plasmonWidth, bandGap, beamCounts,
-				apertureLoss, maxDrift, noise, seed, onsetExponent, zlpWidthGrowth, zlpTailFraction, zlpTailLength, readNoise);
+				apertureLoss, maxDrift, noise, seed, onsetExponent, onsetWidth, zlpWidthGrowth, zlpTailFraction, zlpTailLength, readNoise);
 		}
 	}
 }

@@ -14,6 +14,7 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 
 	private final SyntheticLowLoss settings;
 	private final ThicknessMap thickness;
+	/** Null for one band gap everywhere: no per-pixel array for images larger than memory. */
 	private final BandGapMap gaps;
 	/** One model per band-gap region (index 0 alone without a band-gap map). */
 	private final LowLossModel[] models;
@@ -23,9 +24,10 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	SyntheticSpectrumImage(SyntheticLowLoss settings, ThicknessMap thickness, BandGapMap gaps) {
 		this.settings = settings;
 		this.thickness = thickness;
-		this.gaps = gaps != null ? gaps : BandGapMap.uniform(thickness.width(), thickness.height(), settings.bandGap());
-		this.models = new LowLossModel[this.gaps.gaps().length];
-		for (int r = 0; r < models.length; r++) models[r] = new LowLossModel(settings, this.gaps.gaps()[r], thickness.max());
+		this.gaps = gaps;
+		double[] regionGaps = gaps != null ? gaps.gaps() : new double[] { settings.bandGap() };
+		this.models = new LowLossModel[regionGaps.length];
+		for (int r = 0; r < models.length; r++) models[r] = new LowLossModel(settings, regionGaps[r], thickness.max());
 		this.energy = new EnergyAxis(settings.energyOffset(), settings.energyScale(), settings.channels());
 	}
 
@@ -39,9 +41,9 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 		return thickness;
 	}
 
-	/** {@return the true band gap of every pixel} */
+	/** {@return the true band gap of every pixel} (a new uniform map when one gap was simulated) */
 	public BandGapMap bandGaps() {
-		return gaps;
+		return gaps != null ? gaps : BandGapMap.uniform(width(), height(), settings.bandGap());
 	}
 
 	/**
@@ -51,7 +53,8 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	 * @param y row
 	 */
 	public double bandGap(int x, int y) {
-		return gaps.gap(x, y);
+		int p = index(x, y);
+		return gaps != null ? gaps.gaps()[gaps.regions()[p]] : settings.bandGap();
 	}
 
 	/**
@@ -140,7 +143,7 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	}
 
 	private LowLossModel model(int pixel) {
-		return models[gaps.regions()[pixel]];
+		return gaps != null ? models[gaps.regions()[pixel]] : models[0];
 	}
 
 	private double shift(int pixel) {

@@ -52,7 +52,7 @@ class SyntheticLowLossExtensionsTest {
 	@Test
 	void switchedOffExtensionsAndAUniformGapMapChangeNothing() {
 		ThicknessMap map = ThicknessMap.stripes(3, 1, 0.2, 0.7, 1.3);
-		SyntheticLowLoss explicit = SyntheticLowLoss.defaults().withOnsetExponent(SyntheticLowLoss.DIRECT_ONSET).withZlpTail(0, 0.3)
+		SyntheticLowLoss explicit = SyntheticLowLoss.defaults().withOnsetExponent(SyntheticLowLoss.DIRECT_ONSET).withOnsetWidth(2).withZlpTail(0, 0.3)
 			.withZlpWidthGrowth(0).withReadNoise(0);
 		SyntheticSpectrumImage plain = SyntheticLowLoss.defaults().generate(map);
 		SyntheticSpectrumImage same = explicit.generate(map, BandGapMap.uniform(3, 1, 3));
@@ -79,6 +79,16 @@ class SyntheticLowLossExtensionsTest {
 			double measured = inel[lo] / inel[hi], expected = settings.singleScattering(eLo) / settings.singleScattering(eHi);
 			assertEquals(expected, measured, 0.03 * expected, "b = " + b);
 		}
+	}
+
+	@Test
+	void onsetWidthSetsWhereThePowerLawLevelsOff() {
+		SyntheticLowLoss wide = NOISELESS.withBandGap(2).withOnsetExponent(1.5).withOnsetWidth(20), standard = wide.withOnsetWidth(2);
+		for (double x : new double[] { 0.1, 1, 5 }) {
+			double expected = Math.pow((x / (x + 20)) / (x / (x + 2)), 1.5);
+			assertEquals(expected, wide.singleScattering(2 + x) / standard.singleScattering(2 + x), 1e-12 * expected, "E − Eg = " + x);
+		}
+		assertEquals(SyntheticLowLoss.ONSET_WIDTH, SyntheticLowLoss.defaults().onsetWidth());
 	}
 
 	@Test
@@ -168,9 +178,10 @@ class SyntheticLowLossExtensionsTest {
 
 	@Test
 	void refusesImpossibleExtensionsInOneMessage() {
-		BadInputException e = assertThrows(BadInputException.class, () -> SyntheticLowLoss.defaults().withOnsetExponent(0).withZlpTail(0.1, -1)
-			.withZlpWidthGrowth(-1).withReadNoise(Double.NaN).generate(ThicknessMap.uniform(1, 1, 0.1)));
+		BadInputException e = assertThrows(BadInputException.class, () -> SyntheticLowLoss.defaults().withOnsetExponent(0).withOnsetWidth(0)
+			.withZlpTail(0.1, -1).withZlpWidthGrowth(-1).withReadNoise(Double.NaN).generate(ThicknessMap.uniform(1, 1, 0.1)));
 		String m = e.getMessage();
-		assertTrue(m.contains("onset exponent") && m.contains("tail length") && m.contains("width growth") && m.contains("read noise"), m);
+		assertTrue(m.contains("onset exponent") && m.contains("onset width") && m.contains("tail length") && m.contains("width growth")
+			&& m.contains("read noise"), m);
 	}
 }
