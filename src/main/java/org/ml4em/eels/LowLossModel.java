@@ -1,40 +1,51 @@
 package org.ml4em.eels;
 
 /**
- * The noiseless low-loss spectrum of {@link SyntheticLowLoss} for any t/λ and ZLP shift, with the
- * plural-scattering terms precomputed once.
+ * The noiseless low-loss spectrum of {@link SyntheticLowLoss} for one band gap, any t/λ and ZLP
+ * shift, with the plural-scattering terms precomputed once.
  * <p>
  * On a fine grid ({@code step} = a quarter channel) the single-scattering distribution s(E) is
- * normalised to unit area, its n-fold self-convolutions s⊗…⊗s are formed for n = 1 … N, and each
- * is convolved with the (unit-area, ±{@code zlpReach} eV) ZLP shape: g_n = z ⊗ s^{⊗n}. A spectrum
- * is then {@code B·scale·[e^{−t} z(E − δ) + Σ_n e^{−t} tⁿ/n! · g_n(E − δ)]}, with the ZLP
- * evaluated exactly and g_n interpolated linearly between grid points.
+ * normalised to unit area and its n-fold self-convolutions s⊗…⊗s are formed for n = 1 … N. When
+ * the ZLP shape does not depend on thickness, each is convolved once with the (unit-area,
+ * ±{@code zlpReach} eV) ZLP shape: g_n = z ⊗ s^{⊗n}, and a spectrum is
+ * {@code B·scale·[e^{−t} z(E − δ) + Σ_n e^{−t} tⁿ/n! · g_n(E − δ)]}, with the ZLP evaluated exactly
+ * and g_n interpolated linearly between grid points. When the ZLP widens with thickness the
+ * weighted sum Σ_n e^{−t} tⁿ/n!·s^{⊗n} is blurred per spectrum with that pixel's ZLP instead.
  */
 final class LowLossModel {
 
 	private final SyntheticLowLoss settings;
 	private final double step;
-	/** Grid index of the first point of {@link #folded}: energy {@code (first + i)·step}. */
+	/** Grid index of the first recorded point (of {@link #folded}): energy {@code (first + i)·step}. */
 	private final int first;
-	/** g_n on the grid, n = 1 … N at index n − 1. */
+	/** Recorded grid points, plus one for the interpolation. */
+	private final int count;
+	/** s^{⊗n} from E = 0, n = 1 … N at index n − 1; kept only when the ZLP widens with thickness. */
+	private final double[][] powers;
+	/** g_n on the recorded grid, n = 1 … N at index n − 1; only when the ZLP is the same everywhere. */
 	private final double[][] folded;
 
-	LowLossModel(SyntheticLowLoss settings, double maxThickness) {
+	LowLossModel(SyntheticLowLoss settings, double bandGap, double maxThickness) {
 		this.settings = settings;
 		this.step = settings.energyScale() / 4;
 		double low = settings.energyOffset() - settings.maxDrift() - 2 * settings.energyScale();
 		double high = settings.lastEnergy() + settings.maxDrift() + 2 * settings.energyScale();
 		this.first = (int) Math.floor(low / step);
-		int count = (int) Math.ceil(high / step) - first + 1;
-		double reach = zlpReach();
-		double[] single = singleScattering((int) Math.ceil((high + reach) / step) + 1);
-		double[] kernel = zlpKernel((int) Math.ceil(reach / step));
-		int orders = orders(maxThickness);
-		folded = new double[orders][];
-		double[] power = single;
-		for (int n = 1; n <= orders; n++) {
-			if (n > 1) power = convolveLosses(power, single);
-			folded[n - 1] = blur(power, kernel, count);
+		this.count = (int) Math.ceil(high / step) - first + 1;
+		// The widest ZLP of the image decides how far beyond the recorded range losses must be known.
+		double reach = zlpReach(settings.zlpFwhm(maxThickness));
+		double[] single = singleScattering(bandGap, (int) Math.ceil((high + reach) / step) + 1);
+		double[][] power = new double[orders(maxThickness)][];
+		power[0] = single;
+		for (int n = 2; n <= power.length; n++) power[n - 1] = convolveLosses(power[n - 2], single);
+		if (settings.zlpWidthGrowth() == 0) {
+			double[] kernel = zlpKernel(settings.zlpShape(0), (int) Math.ceil(reach / step));
+			folded = new double[power.length][];
+			for (int n = 0; n < power.length; n++) folded[n] = blur(power[n], kernel, count);
+			powers = null;
+		} else {
+			folded = null;
+			powers = power;
 		}
 	}
 
@@ -46,43 +57,73 @@ final class LowLossModel {
 	 * @param dst receives {@code channels} expected counts
 	 */
 	void expected(double t, double shift, double[] dst) {
-		int orders = folded.length;
-		double[] weight = new double[orders];
-		double w = Math.exp(-t);
-		for (int n = 1; n <= orders; n++) {
-			w *= t / n;
-			weight[n - 1] = w;
+		double[] weight = orderWeights(t);
+		double[][] terms = folded;
+		if (terms == null) {
+			// One blur of the summed orders with this thickness's ZLP; its weight is then 1.
+			terms = new double[][] { blurredLosses(t, weight) };
+			weight = new double[] { 1 };
 		}
+		ZlpShape zlp = settings.zlpShape(t);
 		double beam = settings.beamCounts() * Math.exp(-settings.apertureLoss() * t) * settings.energyScale();
 		for (int c = 0; c < settings.channels(); c++) {
 			double e = settings.energyOffset() + c * settings.energyScale() - shift;
 			double position = e / step - first;
 			int i = (int) Math.floor(position);
 			double f = position - i, inelastic = 0;
-			for (int n = 0; n < orders; n++) inelastic += weight[n] * (folded[n][i] + f * (folded[n][i + 1] - folded[n][i]));
-			dst[c] = beam * (Math.exp(-t) * zlp(e) + inelastic);
+			for (int n = 0; n < terms.length; n++) inelastic += weight[n] * (terms[n][i] + f * (terms[n][i + 1] - terms[n][i]));
+			dst[c] = beam * (Math.exp(-t) * zlp.density(e) + inelastic);
 		}
 	}
 
-	/** Unit-area ZLP density at energy e (eV⁻¹): Gaussian core plus a Lorentzian fraction of the same FWHM. */
-	double zlp(double e) {
-		double fwhm = settings.zlpFwhm(), sigma = fwhm / (2 * Math.sqrt(2 * Math.log(2))), gamma = fwhm / 2;
-		double gauss = Math.exp(-e * e / (2 * sigma * sigma)) / (sigma * Math.sqrt(2 * Math.PI));
-		double lorentz = gamma / Math.PI / (e * e + gamma * gamma);
-		return (1 - settings.lorentzianFraction()) * gauss + settings.lorentzianFraction() * lorentz;
+	/**
+	 * Writes the expected counts of the zero-loss peak alone (the unscattered electrons).
+	 *
+	 * @param t t/λ
+	 * @param shift ZLP position in eV
+	 * @param dst receives {@code channels} expected counts
+	 */
+	void expectedZeroLoss(double t, double shift, double[] dst) {
+		ZlpShape zlp = settings.zlpShape(t);
+		double beam = settings.beamCounts() * Math.exp(-settings.apertureLoss() * t) * settings.energyScale();
+		for (int c = 0; c < settings.channels(); c++) {
+			double e = settings.energyOffset() + c * settings.energyScale() - shift;
+			dst[c] = beam * (Math.exp(-t) * zlp.density(e));
+		}
+	}
+
+	/** The Poisson weights e^{−t}·tⁿ/n! of the orders n = 1 … N. */
+	private double[] orderWeights(double t) {
+		int orders = folded != null ? folded.length : powers.length;
+		double[] weight = new double[orders];
+		double w = Math.exp(-t);
+		for (int n = 1; n <= orders; n++) {
+			w *= t / n;
+			weight[n - 1] = w;
+		}
+		return weight;
+	}
+
+	/** Σ_n weight_n·s^{⊗n}, blurred with the ZLP of thickness t, on the recorded grid. */
+	private double[] blurredLosses(double t, double[] weight) {
+		double[] sum = new double[powers[0].length];
+		for (int n = 0; n < powers.length; n++)
+			for (int i = 0; i < sum.length; i++) sum[i] += weight[n] * powers[n][i];
+		int half = (int) Math.ceil(zlpReach(settings.zlpFwhm(t)) / step);
+		return blur(sum, zlpKernel(settings.zlpShape(t), half), count);
 	}
 
 	/** Beyond this the ZLP tail is dropped from the plural-scattering blur (its Lorentzian wings hold < 0.1 %). */
-	private double zlpReach() {
-		return Math.max(10, 20 * settings.zlpFwhm());
+	private static double zlpReach(double fwhm) {
+		return Math.max(10, 20 * fwhm);
 	}
 
 	/** s(E) at E = i·step, i = 0 … n − 1, unit area. */
-	private double[] singleScattering(int n) {
+	private double[] singleScattering(double bandGap, int n) {
 		double[] s = new double[n];
 		double sum = 0;
 		for (int i = 0; i < n; i++) {
-			s[i] = settings.singleScattering(i * step);
+			s[i] = settings.singleScattering(i * step, bandGap);
 			sum += s[i];
 		}
 		for (int i = 0; i < n; i++) s[i] /= sum * step;
@@ -90,10 +131,10 @@ final class LowLossModel {
 	}
 
 	/** z(m·step) for m = −half … half, summing to 1 so that blurring keeps every order's area. */
-	private double[] zlpKernel(int half) {
+	private double[] zlpKernel(ZlpShape zlp, int half) {
 		double[] k = new double[2 * half + 1];
 		double sum = 0;
-		for (int m = -half; m <= half; m++) sum += k[m + half] = zlp(m * step);
+		for (int m = -half; m <= half; m++) sum += k[m + half] = zlp.density(m * step);
 		for (int m = 0; m < k.length; m++) k[m] /= sum;
 		return k;
 	}

@@ -6,20 +6,28 @@ import org.ml4em.Progress;
 
 /**
  * A synthetic low-loss spectrum image from {@link SyntheticLowLoss}, computed pixel by pixel on
- * demand (so it may be far larger than memory), with its truth: the t/λ map and the ZLP shift of
- * every pixel. Reading the same pixel twice gives the same spectrum. Thread-safe.
+ * demand (so it may be far larger than memory), with its truth: the t/λ map, the band gap and the
+ * ZLP shift of every pixel, and every pixel's noiseless spectrum and zero-loss peak. Reading the
+ * same pixel twice gives the same spectrum. Thread-safe.
  */
 public final class SyntheticSpectrumImage implements SpectrumImage {
 
 	private final SyntheticLowLoss settings;
 	private final ThicknessMap thickness;
-	private final LowLossModel model;
+	/** Null for one band gap everywhere: no per-pixel array for images larger than memory. */
+	private final BandGapMap gaps;
+	/** One model per band-gap region (index 0 alone without a band-gap map). */
+	private final LowLossModel[] models;
 	private final EnergyAxis energy;
 
-	SyntheticSpectrumImage(SyntheticLowLoss settings, ThicknessMap thickness) {
+	/** @param gaps band gap per pixel, or null for {@code settings.bandGap()} everywhere */
+	SyntheticSpectrumImage(SyntheticLowLoss settings, ThicknessMap thickness, BandGapMap gaps) {
 		this.settings = settings;
 		this.thickness = thickness;
-		this.model = new LowLossModel(settings, thickness.max());
+		this.gaps = gaps;
+		double[] regionGaps = gaps != null ? gaps.gaps() : new double[] { settings.bandGap() };
+		this.models = new LowLossModel[regionGaps.length];
+		for (int r = 0; r < models.length; r++) models[r] = new LowLossModel(settings, regionGaps[r], thickness.max());
 		this.energy = new EnergyAxis(settings.energyOffset(), settings.energyScale(), settings.channels());
 	}
 
@@ -31,6 +39,22 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	/** {@return the true t/λ map} */
 	public ThicknessMap thickness() {
 		return thickness;
+	}
+
+	/** {@return the true band gap of every pixel} (a new uniform map when one gap was simulated) */
+	public BandGapMap bandGaps() {
+		return gaps != null ? gaps : BandGapMap.uniform(width(), height(), settings.bandGap());
+	}
+
+	/**
+	 * {@return the true band gap of pixel (x, y), eV}
+	 *
+	 * @param x column
+	 * @param y row
+	 */
+	public double bandGap(int x, int y) {
+		int p = index(x, y);
+		return gaps != null ? gaps.gaps()[gaps.regions()[p]] : settings.bandGap();
 	}
 
 	/**
@@ -59,7 +83,20 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 	 */
 	public void expectedSpectrum(int x, int y, double[] dst) {
 		int p = index(x, y);
-		model.expected(thickness.tOverLambda()[p], shift(p), dst);
+		model(p).expected(thickness.tOverLambda()[p], shift(p), dst);
+	}
+
+	/**
+	 * The noiseless zero-loss peak of a pixel: the expected counts of the unscattered electrons. The
+	 * expected spectrum minus this is the true inelastic spectrum, what ZLP subtraction aims at.
+	 *
+	 * @param x column
+	 * @param y row
+	 * @param dst receives {@link #channels()} values
+	 */
+	public void expectedZeroLoss(int x, int y, double[] dst) {
+		int p = index(x, y);
+		model(p).expectedZeroLoss(thickness.tOverLambda()[p], shift(p), dst);
 	}
 
 	/**
@@ -99,9 +136,14 @@ public final class SyntheticSpectrumImage implements SpectrumImage {
 		int p = index(x, y);
 		SplittableRandom random = random(p);
 		double drift = drift(random);
-		model.expected(thickness.tOverLambda()[p], drift, dst);
-		if (!settings.noise()) return;
-		for (int c = 0; c < channels(); c++) dst[c] = PoissonNoise.sample(dst[c], random);
+		model(p).expected(thickness.tOverLambda()[p], drift, dst);
+		// Stream order: drift, then Poisson counts, then read noise; each draw only when switched on.
+		if (settings.noise()) for (int c = 0; c < channels(); c++) dst[c] = PoissonNoise.sample(dst[c], random);
+		if (settings.readNoise() > 0) for (int c = 0; c < channels(); c++) dst[c] += settings.readNoise() * random.nextGaussian();
+	}
+
+	private LowLossModel model(int pixel) {
+		return gaps != null ? models[gaps.regions()[pixel]] : models[0];
 	}
 
 	private double shift(int pixel) {
