@@ -87,9 +87,15 @@ public final class ReplicaData {
 
 	/** Replica {@code r}'s data alone, as an ensemble of one. */
 	public ReplicaData replica(int r) {
-		Objects.checkIndex(r, replicas);
-		return new ReplicaData(points, inputs, slice(x, r, points * inputs), slice(y, r, points), slice(sigma, r, points),
-			slice(weightTrain, r, points), slice(weightValidation, r, points));
+		return replicas(r, r + 1);
+	}
+
+	/** The data of replicas {@code from} (inclusive) to {@code to} (exclusive), as an ensemble. */
+	public ReplicaData replicas(int from, int to) {
+		Objects.checkFromToIndex(from, to, replicas);
+		if (from == to) throw new IllegalArgumentException("An ensemble needs at least one replica: from = to = " + from);
+		return new ReplicaData(points, inputs, slice(x, from, to, points * inputs), slice(y, from, to, points), slice(sigma, from, to, points),
+			slice(weightTrain, from, to, points), slice(weightValidation, from, to, points));
 	}
 
 	// -- Package-private: what the training graph is built from --
@@ -189,9 +195,7 @@ public final class ReplicaData {
 		return String.valueOf(java.lang.reflect.Array.getLength(array));
 	}
 
-	private static float[] slice(float[] values, int r, int size) {
-		float[] part = new float[size];
-		System.arraycopy(values, r * size, part, 0, size);
-		return part;
+	private static float[] slice(float[] values, int from, int to, int perReplica) {
+		return java.util.Arrays.copyOfRange(values, from * perReplica, to * perReplica);
 	}
 }

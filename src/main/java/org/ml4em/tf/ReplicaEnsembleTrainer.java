@@ -54,7 +54,9 @@ public final class ReplicaEnsembleTrainer implements AutoCloseable {
 	/**
 	 * @param shape the architecture of every replica
 	 * @param device where to train and predict
-	 * @param threads CPU threads TensorFlow may use within one operation, at least 1
+	 * @param threads CPU threads, at least 1: on the CPU the replicas are split into this many
+	 *            shards that train side by side (TensorFlow's products of these small matrices
+	 *            barely use a second thread within one operation)
 	 * @throws BadInputException if {@code gpu} is asked for and none is usable
 	 */
 	public ReplicaEnsembleTrainer(MlpShape shape, DeviceChoice device, int threads) {

@@ -123,10 +123,17 @@ public final class ReplicaWeights {
 
 	/** Network {@code r} alone, as an ensemble of one. */
 	public ReplicaWeights replica(int r) {
-		Objects.checkIndex(r, replicas);
-		ReplicaWeights one = zeros(shape, 1);
-		one.copyReplica(0, this, r);
-		return one;
+		return replicas(r, r + 1);
+	}
+
+	/** Networks {@code from} (inclusive) to {@code to} (exclusive), as an ensemble. */
+	public ReplicaWeights replicas(int from, int to) {
+		Objects.checkFromToIndex(from, to, replicas);
+		if (from == to) throw new IllegalArgumentException("An ensemble needs at least one replica: from = to = " + from);
+		ReplicaWeights part = zeros(shape, to - from);
+		for (int r = from; r < to; r++)
+			part.copyReplica(r - from, this, r);
+		return part;
 	}
 
 	// -- Package-private: the training loop fills these in place --

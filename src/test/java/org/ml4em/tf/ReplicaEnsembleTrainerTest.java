@@ -74,9 +74,22 @@ class ReplicaEnsembleTrainerTest {
 	}
 
 	@Test
+	void twoThreadsSplittingTheReplicasGiveTheSameNetworks() {
+		// two threads: replicas 0 and 1-2 train in separate shards of the graph
+		ReplicaData data = ReplicaEnsembleTestData.gaussianPeaks(3, 40, 1);
+		try (ReplicaEnsembleTrainer one = cpuTrainer(); ReplicaEnsembleTrainer two = new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 2)) {
+			ReplicaTrainingReport a = one.train(data, SHORT, Progress.NONE);
+			ReplicaTrainingReport b = two.train(data, SHORT, Progress.NONE);
+			assertWeightsClose(one.weights(), two.weights(), 1e-5f);
+			assertArrayEquals(a.bestValidationChi2(), b.bestValidationChi2(), 1e-4 * a.bestValidationChi2()[0]);
+		}
+	}
+
+	@Test
 	void trainingTwiceGivesBitwiseEqualWeights() {
 		// Two threads: before GraphTrainer made every update wait for every gradient, an in-place
-		// Adam update could race with backpropagation and nearly every such run differed.
+		// Adam update could race with backpropagation and nearly every such run differed; the two
+		// shards running side by side must not make it differ either.
 		ReplicaData data = ReplicaEnsembleTestData.gaussianPeaks(3, 40, 1);
 		ReplicaTrainingSettings settings = SHORT.withMaxEpochs(100);
 		try (ReplicaEnsembleTrainer first = new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 2);
