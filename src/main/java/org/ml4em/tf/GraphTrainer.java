@@ -15,6 +15,7 @@ import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -23,7 +24,8 @@ import org.tensorflow.types.TFloat32;
  * The constructor adds to the caller's graph the gradients of {@code loss} with respect to each
  * variable, one {@code ApplyAdam} update per variable (with zero-initialised first and second
  * moment slots of the variable's shape), and the running powers {@code beta1^t}, {@code beta2^t}
- * that are multiplied by β₁, β₂ after every step. It then opens a session and runs every
+ * that are multiplied by β₁, β₂ after every step. No update starts before every gradient is
+ * computed, so a step sees one consistent set of weights. It then opens a session and runs every
  * initializer of the graph. Hyper-parameters: β₁ = 0.9, β₂ = 0.999, ε = 1e-7 (the Keras defaults).
  *
  * <pre>
@@ -69,6 +71,14 @@ public final class GraphTrainer implements AutoCloseable {
 	 * @param threads CPU threads TensorFlow may use within one op
 	 */
 	public GraphTrainer(Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, float learningRate, int threads) {
+		this(graph, loss, variables, learningRate, SessionConfigs.withThreads(threads, true));
+	}
+
+	/**
+	 * Like the public constructor, with the session configured by {@code config} (e.g.
+	 * {@link SessionConfigs#forDevice}).
+	 */
+	GraphTrainer(Graph graph, Operand<TFloat32> loss, List<Variable<TFloat32>> variables, float learningRate, ConfigProto config) {
 		this.graph = Objects.requireNonNull(graph, "graph");
 		Objects.requireNonNull(loss, "loss");
 		if (variables == null || variables.isEmpty()) throw new IllegalArgumentException("no variables to train");
@@ -83,8 +93,14 @@ public final class GraphTrainer implements AutoCloseable {
 		var beta1 = tf.constant(BETA1);
 		var beta2 = tf.constant(BETA2);
 		var epsilon = tf.constant(EPSILON);
-		// Updates wait for the loss so step() returns the loss of the weights before the update.
-		Ops afterLoss = tf.withControlDependencies(lossId);
+		// Updates wait for the loss, so step() returns the loss of the weights before the update,
+		// and for every gradient: a ref variable's reader aliases its buffer, so without this an
+		// ApplyAdam could overwrite a kernel in place while backpropagation to an earlier layer still
+		// reads it (a race that made results differ from run to run).
+		List<Op> beforeUpdates = new ArrayList<>(List.of(lossId));
+		for (int i = 0; i < variables.size(); i++)
+			beforeUpdates.add(tf.identity(gradients.dy(i)));
+		Ops afterLoss = tf.withControlDependencies(beforeUpdates);
 		List<Op> applies = new ArrayList<>();
 		for (int i = 0; i < variables.size(); i++) {
 			Variable<TFloat32> variable = variables.get(i);
@@ -100,7 +116,7 @@ public final class GraphTrainer implements AutoCloseable {
 		Ops afterApply = tf.withControlDependencies(applies);
 		updates.add(afterApply.assign(beta1Power, afterApply.math.mul(beta1Power, beta1)));
 		updates.add(afterApply.assign(beta2Power, afterApply.math.mul(beta2Power, beta2)));
-		session = new Session(graph, SessionConfigs.withThreads(threads, true));
+		session = new Session(graph, config);
 		session.initialize();
 	}
 

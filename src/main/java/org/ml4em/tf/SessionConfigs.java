@@ -20,4 +20,15 @@ final class SessionConfigs {
 			.setAllowSoftPlacement(softPlacement)
 			.build();
 	}
+
+	/**
+	 * {@link #withThreads} with soft placement, for a graph meant to run on {@code device}: a CPU
+	 * device hides every GPU from the session ({@code device_count {"GPU": 0}}), because TensorFlow
+	 * would otherwise place operations on a visible GPU even when the user asked for the CPU.
+	 */
+	static ConfigProto forDevice(ComputeDevice device, int threads) {
+		ConfigProto.Builder config = withThreads(threads, true).toBuilder();
+		if (!device.gpu()) config.putDeviceCount("GPU", 0);
+		return config.build();
+	}
 }

@@ -1,0 +1,68 @@
+package org.ml4em.tf;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Early-stopping memory of an ensemble: per replica the lowest validation χ² seen at a check,
+ * its epoch, and the weights of that check. Replicas are judged separately, so each keeps its own
+ * best weights even though all are trained together. Not thread-safe.
+ */
+final class BestReplicaWeights {
+
+	private final ReplicaWeights weights;
+	private final float[] validationChi2;
+	private final float[] trainingChi2;
+	private final int[] epoch;
+
+	/** Starts from the check before the first step (epoch 0), so every replica has weights to keep. */
+	BestReplicaWeights(ReplicaTrainingGraph.Evaluation initial) {
+		weights = initial.weights().copy();
+		validationChi2 = initial.validationChi2().clone();
+		trainingChi2 = initial.trainingChi2().clone();
+		epoch = new int[validationChi2.length];
+	}
+
+	/**
+	 * Keeps the weights of every replica whose validation χ² fell below its best.
+	 *
+	 * @return true if at least one replica improved
+	 */
+	boolean offer(int atEpoch, ReplicaTrainingGraph.Evaluation check) {
+		boolean any = false;
+		for (int r = 0; r < validationChi2.length; r++) {
+			float v = check.validationChi2()[r];
+			// NaN never improves; a NaN best (diverged from the start) is beaten by any number.
+			boolean improved = v < validationChi2[r] || (Float.isNaN(validationChi2[r]) && !Float.isNaN(v));
+			if (!improved) continue;
+			validationChi2[r] = v;
+			trainingChi2[r] = check.trainingChi2()[r];
+			epoch[r] = atEpoch;
+			weights.copyReplica(r, check.weights(), r);
+			any = true;
+		}
+		return any;
+	}
+
+	/** A copy of the kept weights. */
+	ReplicaWeights weights() {
+		return weights.copy();
+	}
+
+	/** The median of the best validation χ², for status lines. */
+	double medianValidationChi2() {
+		float[] sorted = validationChi2.clone();
+		Arrays.sort(sorted);
+		return sorted[sorted.length / 2];
+	}
+
+	/** Per-replica report entries, with the last check's χ². */
+	List<ReplicaTrainingReport.Replica> report(ReplicaTrainingGraph.Evaluation last, int epochsRun, boolean stoppedEarly) {
+		List<ReplicaTrainingReport.Replica> replicas = new ArrayList<>();
+		for (int r = 0; r < validationChi2.length; r++)
+			replicas.add(new ReplicaTrainingReport.Replica(validationChi2[r], epoch[r], trainingChi2[r], last.trainingChi2()[r],
+				last.validationChi2()[r], epochsRun, stoppedEarly));
+		return replicas;
+	}
+}

@@ -1,0 +1,148 @@
+package org.ml4em.tf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.tensorflow.Graph;
+import org.tensorflow.Operand;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.proto.ConfigProto;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * One training session of an ensemble: the data as graph constants (they never change, and a
+ * constant lives on the device for the whole training, where a feed would be copied there every
+ * step), the weights as variables, per-replica training and validation χ², and {@link GraphTrainer}'s
+ * Adam on the sum of the training χ² over replicas. Not thread-safe.
+ * <p>
+ * On the CPU the replicas are split into one shard per thread, each with its own variables and
+ * its own chain of operations, and TensorFlow runs the chains side by side with single-threaded
+ * operations: its batched matrix products of these small matrices barely use a second thread,
+ * while independent chains do. On a GPU there is one shard.
+ */
+final class ReplicaTrainingGraph implements AutoCloseable {
+
+	/**
+	 * The state at one check.
+	 *
+	 * @param trainingChi2 per replica
+	 * @param validationChi2 per replica
+	 * @param weights every replica's current weights, a fresh copy
+	 */
+	record Evaluation(float[] trainingChi2, float[] validationChi2, ReplicaWeights weights) {}
+
+	/** One shard's variables and its first replica. */
+	private record Shard(int from, int replicas, ReplicaMlpLayers.Variables variables) {}
+
+	private final MlpShape shape;
+	private final int replicas;
+	private final GraphTrainer trainer;
+	private final List<Shard> shards = new ArrayList<>();
+	private final Operand<TFloat32> trainingChi2;
+	private final Operand<TFloat32> validationChi2;
+
+	/**
+	 * @param data the replicas' data
+	 * @param initial starting weights, as many replicas as {@code data}
+	 * @param learningRate Adam step size
+	 * @param threads CPU threads: the number of shards on the CPU
+	 */
+	ReplicaTrainingGraph(ReplicaData data, ReplicaWeights initial, float learningRate, ComputeDevice device, int threads) {
+		shape = initial.shape();
+		replicas = data.replicas();
+		int shardCount = device.gpu() ? 1 : Math.min(threads, replicas);
+		Graph graph = new Graph();
+		try {
+			Ops tf = Ops.create(graph);
+			if (device.gpu()) tf = tf.withDevice(TensorFlowDevices.gpuSpec());
+			List<Operand<TFloat32>> training = new ArrayList<>();
+			List<Operand<TFloat32>> validation = new ArrayList<>();
+			for (int s = 0; s < shardCount; s++) {
+				int from = (int) ((long) replicas * s / shardCount);
+				int to = (int) ((long) replicas * (s + 1) / shardCount);
+				addShard(tf, data.replicas(from, to), initial.replicas(from, to), from, training, validation);
+			}
+			trainingChi2 = concat(tf, training);
+			validationChi2 = concat(tf, validation);
+			// The sum's gradient with respect to replica r's weights is replica r's own gradient.
+			var loss = tf.reduceSum(trainingChi2, tf.constant(0));
+			List<Variable<TFloat32>> variables = new ArrayList<>();
+			shards.forEach(shard -> variables.addAll(shard.variables().all()));
+			trainer = new GraphTrainer(graph, loss, variables, learningRate, config(device, threads, shardCount));
+		}
+		catch (RuntimeException e) {
+			graph.close();
+			throw e;
+		}
+	}
+
+	/** One full-batch Adam step of every replica. */
+	void step() {
+		trainer.step(Map.of());
+	}
+
+	/** Per-replica χ² and weights, without changing anything. */
+	Evaluation evaluate() {
+		Session.Runner runner = trainer.session().runner().fetch(trainingChi2).fetch(validationChi2);
+		shards.forEach(shard -> shard.variables().all().forEach(runner::fetch));
+		try (Result result = runner.run()) {
+			float[] training = new float[replicas];
+			float[] validation = new float[replicas];
+			((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(training);
+			((TFloat32) result.get(1)).asRawTensor().data().asFloats().read(validation);
+			ReplicaWeights current = ReplicaWeights.zeros(shape, replicas);
+			int index = 2;
+			for (Shard shard : shards) {
+				List<TFloat32> values = new ArrayList<>();
+				for (int i = 0; i < shard.variables().all().size(); i++)
+					values.add((TFloat32) result.get(index++));
+				ReplicaWeights part = ReplicaWeights.zeros(shape, shard.replicas());
+				ReplicaMlpLayers.fill(part, values);
+				for (int r = 0; r < shard.replicas(); r++)
+					current.copyReplica(shard.from() + r, part, r);
+			}
+			return new Evaluation(training, validation, current);
+		}
+	}
+
+	/** Closes the session and the graph. */
+	@Override
+	public void close() {
+		trainer.close();
+	}
+
+	/** Adds one shard's constants, variables and per-replica χ² ({@code [replicas of the shard]}). */
+	private void addShard(Ops tf, ReplicaData data, ReplicaWeights initial, int from, List<Operand<TFloat32>> training,
+		List<Operand<TFloat32>> validation) {
+		int r = data.replicas();
+		int n = data.points();
+		var x = ReplicaMlpLayers.constant(tf, data.inputArray(), r, n, data.inputs());
+		var y = ReplicaMlpLayers.constant(tf, data.targetArray(), r, n);
+		var variables = ReplicaMlpLayers.variables(tf, initial);
+		shards.add(new Shard(from, r, variables));
+		var squared = tf.math.square(tf.math.sub(ReplicaMlpLayers.forward(tf, shape, variables, x), y));
+		training.add(chi2(tf, squared, data.trainingCoefficients(), r, n));
+		validation.add(chi2(tf, squared, data.validationCoefficients(), r, n));
+	}
+
+	/** Σ_n c_rn (prediction − y)², with the coefficients c of {@link ReplicaData#trainingCoefficients()}: {@code [R]}. */
+	private static Operand<TFloat32> chi2(Ops tf, Operand<TFloat32> squared, float[] coefficients, int replicas, int n) {
+		var c = ReplicaMlpLayers.constant(tf, coefficients, replicas, n);
+		return tf.reduceSum(tf.math.mul(squared, c), tf.constant(1));
+	}
+
+	/** ConcatV2 wants two or more parts. */
+	private static Operand<TFloat32> concat(Ops tf, List<Operand<TFloat32>> parts) {
+		return parts.size() == 1 ? parts.get(0) : tf.concat(parts, tf.constant(0));
+	}
+
+	/** Several CPU shards: one inter-op thread per shard, single-threaded operations. */
+	private static ConfigProto config(ComputeDevice device, int threads, int shardCount) {
+		if (shardCount == 1) return SessionConfigs.forDevice(device, threads);
+		return SessionConfigs.forDevice(device, 1).toBuilder().setInterOpParallelismThreads(shardCount).build();
+	}
+}
