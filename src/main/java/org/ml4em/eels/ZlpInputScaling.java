@@ -6,7 +6,7 @@ package org.ml4em.eels;
  * must be used for training and for every later prediction, so it is stored with the model.
  *
  * @param energyMin ΔE mapped to 0.1, eV
- * @param energyMax ΔE mapped to 0.9, eV
+ * @param energyMax ΔE mapped to 0.9, eV: the end of the modelled range, beyond which the ZLP is zero
  * @param logIntensityMin ln I_total mapped to 0.1
  * @param logIntensityMax ln I_total mapped to 0.9 (equal to the minimum when all classes have one
  *     intensity: the input is then 0.5)
@@ -16,6 +16,11 @@ public record ZlpInputScaling(double energyMin, double energyMax, double logInte
 	/** {@return ΔE on the network's scale} @param energy eV */
 	public float energy(double energy) {
 		return scale(energy, energyMin, energyMax);
+	}
+
+	/** {@return whether the network models this energy (beyond {@link #energyMax()} the ZLP is zero)} @param energy eV */
+	public boolean models(double energy) {
+		return energy <= energyMax;
 	}
 
 	/** {@return ln I_total on the network's scale} @param logIntensity ln of the integrated counts */

@@ -18,10 +18,15 @@ import org.ml4em.BadInputException;
  * <li>data: every channel with ΔE ≤ dE1 of the class and positive counts; σ is the class's spread
  * there, half the distance between the ln 16th and ln 84th percentile spectra, combined in
  * quadrature with the Poisson error 1/√median of the class (so that no point has σ = 0);</li>
- * <li>pseudo-data: {@value #PSEUDO_POINTS} energies evenly from dE2 of the class to the end of the
- * spectrum, target ln 1 = 0 (the ZLP is about one count there), σ = {@value #PSEUDO_SIGMA};</li>
+ * <li>pseudo-data: {@value #PSEUDO_POINTS} energies evenly from dE2 of the class to
+ * {@value #PSEUDO_END_FACTOR} · dE2 (or the end of the spectrum), target ln 1 = 0 (the ZLP is about
+ * one count there), σ = {@value #PSEUDO_SIGMA};</li>
  * <li>each point is for training with probability {@value #TRAIN_FRACTION}, else for validation.</li>
  * </ul>
+ * The network's energy input spans only the modelled range, from the first channel to the last
+ * pseudo-data point ({@link ZlpInputScaling#energyMax()}): a ZLP a fraction of an eV wide must not be
+ * squeezed into a sliver of the input range by a spectrum recorded to 100 eV. Beyond that range the
+ * ZLP is zero.
  */
 public final class ZlpTrainingSet {
 
@@ -30,6 +35,9 @@ public final class ZlpTrainingSet {
 
 	/** Error of the pseudo-data, ln counts. */
 	public static final double PSEUDO_SIGMA = 0.4;
+
+	/** The pseudo-data run from dE2 to this multiple of dE2. */
+	public static final double PSEUDO_END_FACTOR = 2;
 
 	/** Share of the points used for training; the others decide early stopping. */
 	public static final double TRAIN_FRACTION = 0.75;
@@ -75,7 +83,7 @@ public final class ZlpTrainingSet {
 		int k = spectra.median().length;
 		int[][] members = members(labels, k);
 		EnergyAxis energy = aligned.energyAxis();
-		ZlpInputScaling scaling = scaling(energy, totalIntensity, labels);
+		ZlpInputScaling scaling = scaling(energy, totalIntensity, labels, cutoffs);
 		double[][] classSigma = new double[k][];
 		for (int c = 0; c < k; c++)
 			classSigma[c] = sigma(spectra, c);
@@ -93,7 +101,7 @@ public final class ZlpTrainingSet {
 				for (int ch = 0; ch < spectrum.length && energy.energy(ch) <= cutoffs.de1()[c]; ch++)
 					if (spectrum[ch] > 0 && Double.isFinite(classSigma[c][ch]))
 						points.add(scaling.energy(energy.energy(ch)), l, Math.log(spectrum[ch]), classSigma[c][ch], random);
-				double last = energy.energy(energy.channels() - 1);
+				double last = pseudoEnd(energy, cutoffs.de2()[c]);
 				for (int p = 0; p < PSEUDO_POINTS; p++) {
 					double e = cutoffs.de2()[c] + (last - cutoffs.de2()[c]) * p / (PSEUDO_POINTS - 1);
 					points.add(scaling.energy(e), l, 0, PSEUDO_SIGMA, random);
@@ -122,7 +130,11 @@ public final class ZlpTrainingSet {
 		return members;
 	}
 
-	private static ZlpInputScaling scaling(EnergyAxis energy, float[] totalIntensity, int[] labels) {
+	private static double pseudoEnd(EnergyAxis energy, double de2) {
+		return Math.min(energy.energy(energy.channels() - 1), PSEUDO_END_FACTOR * de2);
+	}
+
+	private static ZlpInputScaling scaling(EnergyAxis energy, float[] totalIntensity, int[] labels, ZlpCutoffs cutoffs) {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
 		for (int p = 0; p < labels.length; p++)
 			if (labels[p] >= 0 && totalIntensity[p] > 0) {
@@ -130,7 +142,10 @@ public final class ZlpTrainingSet {
 				min = Math.min(min, l);
 				max = Math.max(max, l);
 			}
-		return new ZlpInputScaling(energy.energy(0), energy.energy(energy.channels() - 1), min, max);
+		double end = 0;
+		for (double de2 : cutoffs.de2())
+			end = Math.max(end, pseudoEnd(energy, de2));
+		return new ZlpInputScaling(energy.energy(0), end, min, max);
 	}
 
 	/** Spread of the class in ln counts, with the Poisson error in quadrature; NaN where undefined. */

@@ -1,0 +1,30 @@
+package org.ml4em.eels;
+
+import java.util.List;
+
+import org.ml4em.tf.ReplicaTrainingReport;
+import org.ml4em.tf.ReplicaWeights;
+
+/**
+ * What {@link ZlpAnalysis} produces.
+ *
+ * @param cutoffs dE1 and dE2 of each class
+ * @param scaling how inputs were scaled; needed to apply the model again
+ * @param weights the kept (best-validation) weights of every replica
+ * @param kept which replicas passed the outlier test ({@link ZlpEnsemble#keep})
+ * @param training per-replica χ², epochs, the device that ran and the time taken
+ * @param classes one result per thickness class
+ */
+public record ZlpResult(ZlpCutoffs cutoffs, ZlpInputScaling scaling, ReplicaWeights weights, boolean[] kept,
+	ReplicaTrainingReport training, List<ZlpClassResult> classes)
+{
+
+	/** {@return the number of replicas that passed the outlier test} */
+	public int keptCount() {
+		int n = 0;
+		for (boolean k : kept)
+			if (k)
+				n++;
+		return n;
+	}
+}
