@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.ml4em.BadInputException;
+import org.ml4em.commands.ResultFiles;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmFiles;
 import org.scijava.Cancelable;
@@ -63,6 +64,16 @@ final class HeadlessRun {
 		checkKeys(args.keySet());
 		List<Path> inputFiles = new ArrayList<>();
 		Map<String, Object> inputs = inputs(args, inputFiles);
+		if (writesFolder()) {
+			if (output == null) throw new BadInputException("Add output='<folder>' to say where the results of \"" + info.getTitle() + "\" go.");
+			FolderOutput folder = new FolderOutput(Path.of(output), inputFiles, overwrite);
+			Module module = execute(inputs);
+			printTextOutputs(module);
+			List<Path> written = new ArrayList<>();
+			for (ModuleItem<?> item : info.outputs())
+				if (module.getOutput(item.getName()) instanceof ResultFiles files) written.addAll(folder.write(files));
+			return written;
+		}
 		OutputPlan plan = output == null ? null : new OutputPlan(list(info.outputs()), Path.of(output), inputFiles, overwrite);
 		if (plan == null && hasFileOutputs()) throw new BadInputException("Add output='<file>.tif' to say where the results of \"" + info.getTitle() + "\" go.");
 		Module module = execute(inputs);
@@ -193,6 +204,13 @@ final class HeadlessRun {
 		if (module.getDelegateObject() instanceof Cancelable c && c.isCanceled())
 			return c.getCancelReason() == null ? "The command was canceled." : c.getCancelReason();
 		return null;
+	}
+
+	/** Commands that deliver {@link ResultFiles} write a folder: {@code output=} names it. */
+	private boolean writesFolder() {
+		for (ModuleItem<?> item : info.outputs())
+			if (ResultFiles.class.isAssignableFrom(item.getType())) return true;
+		return false;
 	}
 
 	private boolean hasFileOutputs() {

@@ -51,16 +51,7 @@ final class ClusterSpectraTable {
 		List<SpectrumPlot.Series> series = new ArrayList<>();
 		for (int c = 0; c < clusters.k(); c++)
 			series.add(new SpectrumPlot.Series(String.format("class %d: t/λ %.2f, %d px", c, clusters.meanThickness()[c], clusters.pixelCounts()[c]),
-				s.energies(), positive(s.median()[c]), positive(s.p16()[c]), positive(s.p84()[c])));
+				s.energies(), SpectrumPlot.positiveOnly(s.median()[c]), SpectrumPlot.positiveOnly(s.p16()[c]), SpectrumPlot.positiveOnly(s.p84()[c])));
 		return new SpectrumPlot("Thickness classes of " + fileName + " (median, 16-84 %)", "Energy loss (eV)", "Counts", series, true);
-	}
-
-	/** Counts ≤ 0 (noise, dark-subtracted data) cannot be drawn on a log scale: NaN leaves a gap. */
-	private static double[] positive(double[] values) {
-		double[] p = values.clone();
-		for (int i = 0; i < p.length; i++)
-			if (!(p[i] > 0))
-				p[i] = Double.NaN;
-		return p;
 	}
 }

@@ -60,4 +60,18 @@ public record SpectrumPlot(String title, String xLabel, String yLabel, List<Seri
 				throw new IllegalArgumentException("series '" + label + "': a band needs both edges");
 		}
 	}
+
+	/**
+	 * {@return a copy with counts ≤ 0 (noise, dark-subtracted data) made NaN} A log scale cannot
+	 * draw them; NaN leaves a gap in the curve.
+	 *
+	 * @param values counts
+	 */
+	public static double[] positiveOnly(double[] values) {
+		double[] p = values.clone();
+		for (int i = 0; i < p.length; i++)
+			if (!(p[i] > 0))
+				p[i] = Double.NaN;
+		return p;
+	}
 }

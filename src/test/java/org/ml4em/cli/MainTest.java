@@ -202,4 +202,18 @@ class MainTest {
 		assertEquals(48, read.dimension(1));
 		assertTrue(out.toString(StandardCharsets.UTF_8).contains("512 features"), out.toString(StandardCharsets.UTF_8));
 	}
+
+	@Test
+	void zeroLossSubtractionWritesAFolderAndRefusesAFullOne() throws IOException {
+		Path folder = dir.resolve("zlp");
+		String args = "input='" + SPECTRUM_IMAGE + "',clusters=2,replicas=3,epochs=100,device=cpu,output='" + folder + "'";
+		assertEquals(Main.OK, run("--headless", "--run", "EELS Zero-Loss Subtraction", args), errText());
+		for (String name : List.of("bandgap.csv", "spectra_cluster0.csv", "spectra_cluster1.png", "zlp_model/saved_model.pb", "zlp_model/ml4em_zlp.json"))
+			assertTrue(Files.isRegularFile(folder.resolve(name)), name + " missing");
+		assertEquals("cluster,eg,eg_low,eg_high,exponent,replicas_kept", Files.readAllLines(folder.resolve("bandgap.csv")).get(0));
+		assertFalse(Files.exists(dir.resolve(".zlp.partial")), "staging folder left behind");
+		err.reset();
+		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "EELS Zero-Loss Subtraction", args));
+		assertTrue(errText().contains("exists and is not empty"), errText());
+	}
 }

@@ -1,0 +1,242 @@
+package org.ml4em.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+
+import org.ml4em.BadInputException;
+import org.ml4em.eels.BandGapSettings;
+import org.ml4em.eels.FitWindow;
+import org.ml4em.eels.GapType;
+import org.ml4em.eels.SpectrumImage;
+import org.ml4em.eels.ThicknessAnalysis;
+import org.ml4em.eels.ThicknessResult;
+import org.ml4em.eels.ThicknessSettings;
+import org.ml4em.eels.ZlpAnalysis;
+import org.ml4em.eels.ZlpClassResult;
+import org.ml4em.eels.ZlpModelExport;
+import org.ml4em.eels.ZlpResult;
+import org.ml4em.eels.ZlpSettings;
+import org.ml4em.io.EmFile;
+import org.ml4em.io.EmFiles;
+import org.ml4em.io.EnergyCalibration;
+import org.ml4em.io.JsonWriter;
+import org.ml4em.tf.DeviceChoice;
+import org.ml4em.tf.ReplicaTrainingSettings;
+import org.scijava.ItemIO;
+import org.scijava.app.StatusService;
+import org.scijava.command.Command;
+import org.scijava.command.ContextCommand;
+import org.scijava.log.LogService;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+import org.scijava.plugin.PluginService;
+
+/**
+ * {@code Plugins > ML4EM > EELS Zero-Loss Subtraction}: the zero-loss peak of a low-loss spectrum
+ * image modelled by a neural network with Monte Carlo replicas, per thickness class: ZLP and
+ * inelastic spectrum with 68 % bands, and the band gap with its interval ({@link ZlpAnalysis}).
+ * <p>
+ * Headless: {@code ./ml4em --headless --run "EELS Zero-Loss Subtraction"
+ * "input='si.dm4',replicas=100,output='zlp'"} writes {@code zlp/spectra_cluster<N>.csv},
+ * {@code zlp/bandgap.csv}, {@code zlp/spectra_cluster<N>.png} and the model {@code zlp/zlp_model/}.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>ML4EM>EELS Zero-Loss Subtraction", label = "EELS Zero-Loss Subtraction", headless = true,
+	description = "Neural-network zero-loss peak with Monte Carlo replicas: ZLP and inelastic spectra with uncertainty bands, band gap with confidence interval.")
+public class EelsZeroLossCommand extends ContextCommand {
+
+	@Parameter(required = false)
+	private StatusService statusService;
+
+	@Parameter(required = false)
+	private LogService logService;
+
+	@Parameter(required = false)
+	private PluginService pluginService;
+
+	@Parameter(label = "Spectrum image", style = "open", persist = false,
+		description = "low-loss EELS spectrum image or spectra: Gatan DM3/DM4, HyperSpy .hspy, or a TIFF stack of energy slices")
+	private File input;
+
+	@Parameter(label = "Energy origin (TIFF only, eV)", persist = false)
+	private double energy_origin = 0;
+
+	@Parameter(label = "Energy step (TIFF only, eV)", persist = false)
+	private double energy_step = 1;
+
+	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
+	private String clusters = "auto";
+
+	@Parameter(label = "Replicas", min = "1", description = "Monte Carlo replicas; 100 for a look, 500 for publication")
+	private int replicas = ZlpSettings.DEFAULT_REPLICAS;
+
+	@Parameter(label = "dE1 (eV, 0 = automatic)", min = "0", description = "end of the fitted ZLP; automatic: the knee of each class's median spectrum")
+	private double de1 = 0;
+
+	@Parameter(label = "dE2 (eV, 0 = automatic)", min = "0", description = "start of the pseudo-data; automatic: 3 x dE1")
+	private double de2 = 0;
+
+	@Parameter(label = "Band gap type", choices = { "direct", "indirect", "fit" }, description = "exponent b of A(E-Eg)^b: 0.5, 1.5, or fitted")
+	private String gap_type = "direct";
+
+	@Parameter(label = "Band-gap fit window (eV)", description = "auto, or from-to, e.g. 1.5-3.5")
+	private String fit_window = "auto";
+
+	@Parameter(label = "Epochs (most)", min = "1", persist = false, description = "training stops earlier when the validation error stops improving")
+	private int epochs = ReplicaTrainingSettings.DEFAULT_MAX_EPOCHS;
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
+	private String device = "auto";
+
+	@Parameter(label = "Random seed", persist = false)
+	private long seed = 42;
+
+	@Parameter(label = "Band gaps", type = ItemIO.OUTPUT)
+	private ResultTable bandgap;
+
+	@Parameter(label = "Spectra of the thinnest class", type = ItemIO.OUTPUT)
+	private SpectrumPlot plot;
+
+	@Parameter(label = "Result files", type = ItemIO.OUTPUT)
+	private ResultFiles files;
+
+	@Parameter(label = "Summary", type = ItemIO.OUTPUT)
+	private String summary;
+
+	@Override
+	public void run() {
+		try {
+			if (input == null)
+				throw new BadInputException("No spectrum image given; expected input=<DM3/DM4, .hspy or TIFF file>.");
+			ZlpSettings settings = settings();
+			int k = EelsThicknessMapCommand.parseClusters(clusters);
+			if (k == ThicknessSettings.NO_CLUSTERING)
+				throw new BadInputException("clusters='" + clusters + "': the zero-loss subtraction needs thickness classes; give a number or auto.");
+			StatusServiceProgress progress = new StatusServiceProgress(statusService, logService, pluginService, this);
+			try (EmFile file = EmFiles.open(input.toPath(), new EnergyCalibration(energy_origin, energy_step))) {
+				SpectrumImage image = SignalSpectra.of(file.signal());
+				ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed)).run(image, progress);
+				ZlpResult result = new ZlpAnalysis(settings).run(thickness, progress);
+				publish(result, settings.bandGap().type());
+			}
+			if (logService != null)
+				logService.info(summary);
+		}
+		catch (IOException | BadInputException e) {
+			fail(e.getMessage());
+		}
+		catch (CancellationException e) {
+			fail("EELS Zero-Loss Subtraction was canceled; nothing was written.");
+		}
+	}
+
+	private ZlpSettings settings() {
+		GapType type = switch (gap_type == null ? "" : gap_type.trim().toLowerCase(Locale.ROOT)) {
+			case "direct" -> GapType.DIRECT;
+			case "indirect" -> GapType.INDIRECT;
+			case "fit" -> GapType.FIT;
+			default -> throw new BadInputException("gap_type='" + gap_type + "' is not known; expected direct, indirect or fit.");
+		};
+		BandGapSettings gap = BandGapSettings.of(type);
+		FitWindow window = parseWindow(fit_window);
+		if (window != null)
+			gap = gap.withWindow(window);
+		return ZlpSettings.defaults().withReplicas(replicas).withCutoffs(de1 > 0 ? de1 : Double.NaN, de2 > 0 ? de2 : Double.NaN).withBandGap(gap)
+			.withDevice(DeviceChoice.parse(device)).withSeed(seed).withTraining(ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withSeed(seed));
+	}
+
+	/** "auto" → null; "1.5-3.5" → [1.5, 3.5] eV. */
+	static FitWindow parseWindow(String text) {
+		String t = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		if (t.isEmpty() || t.equals("auto"))
+			return null;
+		String[] parts = t.split("\\s*[-–,]\\s*|\\s+");
+		try {
+			if (parts.length == 2)
+				return new FitWindow(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+		}
+		catch (NumberFormatException e) {
+			// falls through to the message
+		}
+		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
+	}
+
+	private void publish(ZlpResult result, GapType type) {
+		String name = input.getName();
+		bandgap = ZlpTables.bandGaps(result, type.exponent());
+		plot = ZlpTables.plot(name, result.classes().get(0));
+		Map<String, Object> out = new LinkedHashMap<>();
+		for (ZlpClassResult c : result.classes()) {
+			out.put("spectra_cluster" + c.label() + ".csv", ZlpTables.spectra(c));
+			out.put("spectra_cluster" + c.label() + ".png", ZlpTables.plot(name, c));
+		}
+		out.put("bandgap.csv", bandgap);
+		out.put("zlp_model", (ResultFiles.Folder) dir -> {
+			ZlpModelExport.savedModel(result, dir);
+			Files.writeString(dir.resolve("ml4em_zlp.json"), JsonWriter.toJson(modelDescription(result)));
+		});
+		files = new ResultFiles(out);
+		summary = ZlpSummary.of(name, result, type);
+	}
+
+	/** What applying the model again needs besides the SavedModel. */
+	private static Map<String, Object> modelDescription(ZlpResult r) {
+		Map<String, Object> m = new LinkedHashMap<>();
+		m.put("network", "inputs (energy loss, ln integrated intensity) scaled to [0.1, 0.9]; hidden 10-15-5 sigmoid, sigmoid, relu; output ln I_ZLP per replica");
+		m.put("energy_min_eV", r.scaling().energyMin());
+		m.put("energy_max_eV", r.scaling().energyMax());
+		m.put("log_intensity_min", r.scaling().logIntensityMin());
+		m.put("log_intensity_max", r.scaling().logIntensityMax());
+		m.put("de1_eV", r.cutoffs().de1());
+		m.put("de2_eV", r.cutoffs().de2());
+		m.put("replicas_kept", r.kept());
+		m.put("device", r.training().device().description());
+		return m;
+	}
+
+	private void fail(String message) {
+		if (logService != null)
+			logService.error(message);
+		cancel(message);
+	}
+
+	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
+	public ResultTable getBandgap() {
+		return bandgap;
+	}
+
+	/** {@return what a headless run writes into its output folder} */
+	public ResultFiles getFiles() {
+		return files;
+	}
+
+	/** {@return one paragraph: replicas kept, device, cutoffs and band gaps} */
+	public String getSummary() {
+		return summary;
+	}
+
+	public void setInput(File input) {
+		this.input = input;
+	}
+
+	public void setReplicas(int replicas) {
+		this.replicas = replicas;
+	}
+
+	public void setClusters(String clusters) {
+		this.clusters = clusters;
+	}
+
+	public void setEpochs(int epochs) {
+		this.epochs = epochs;
+	}
+
+	public void setDevice(String device) {
+		this.device = device;
+	}
+}

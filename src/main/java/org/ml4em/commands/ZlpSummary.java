@@ -1,0 +1,28 @@
+package org.ml4em.commands;
+
+import java.util.Locale;
+
+import org.ml4em.eels.GapType;
+import org.ml4em.eels.ZlpClassResult;
+import org.ml4em.eels.ZlpResult;
+
+/** The one-paragraph report of a zero-loss subtraction: replicas kept, device, cutoffs, band gaps. */
+final class ZlpSummary {
+
+	private ZlpSummary() {}
+
+	static String of(String fileName, ZlpResult r, GapType type) {
+		StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+			"EELS Zero-Loss Subtraction of %s: %d of %d replicas kept (the others' validation chi2 was far above the ensemble's), trained in %.1f s on %s. ",
+			fileName, r.keptCount(), r.kept().length, r.training().seconds(), r.training().device().description()));
+		for (ZlpClassResult c : r.classes()) {
+			sb.append(String.format(Locale.ROOT, "Cluster %d: dE1 %.2f eV, dE2 %.2f eV, ", c.label(), r.cutoffs().de1()[c.label()], r.cutoffs().de2()[c.label()]));
+			if (c.hasBandGap())
+				sb.append(String.format(Locale.ROOT, "Eg %.2f eV (68 %%: %.2f to %.2f, %s, %d replicas fitted). ", c.bandGap().median(), c.bandGap().p16(),
+					c.bandGap().p84(), type.name().toLowerCase(Locale.ROOT), c.bandGap().counted()));
+			else
+				sb.append("no band gap: ").append(c.bandGapProblem()).append(' ');
+		}
+		return sb.toString().strip();
+	}
+}

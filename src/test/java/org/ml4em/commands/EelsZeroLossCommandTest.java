@@ -1,0 +1,75 @@
+package org.ml4em.commands;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.ml4em.BadInputException;
+import org.scijava.Context;
+import org.scijava.command.CommandModule;
+import org.scijava.command.CommandService;
+
+/** The command's plumbing on the bundled sample, with few replicas and epochs. */
+class EelsZeroLossCommandTest {
+
+	private static final File SAMPLE = new File("sample-images/eels_low_loss_si.dm4");
+
+	private static Context context;
+
+	@BeforeAll
+	static void setUp() {
+		context = new Context(CommandService.class);
+	}
+
+	@AfterAll
+	static void tearDown() {
+		context.dispose();
+	}
+
+	private static CommandModule run(Object... inputs) throws Exception {
+		Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("clusters", "2", "replicas", 4, "epochs", 200, "de1", 0.0, "de2", 0.0,
+			"gap_type", "direct", "fit_window", "auto", "device", "cpu"));
+		for (int i = 0; i < inputs.length; i += 2)
+			all.put((String) inputs[i], inputs[i + 1]);
+		return context.service(CommandService.class).run(EelsZeroLossCommand.class, true, all).get();
+	}
+
+	@Test
+	void deliversOneSpectrumTablePerClassTheBandGapsAndTheModel() throws Exception {
+		CommandModule m = run("input", SAMPLE);
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		ResultFiles files = (ResultFiles) m.getOutput("files");
+		assertEquals(List.of("spectra_cluster0.csv", "spectra_cluster0.png", "spectra_cluster1.csv", "spectra_cluster1.png", "bandgap.csv", "zlp_model"),
+			List.copyOf(files.files().keySet()));
+		ResultTable spectra = (ResultTable) files.files().get("spectra_cluster0.csv");
+		assertEquals(List.of("energy", "zlp_median", "zlp_low", "zlp_high", "inelastic_median", "inelastic_low", "inelastic_high"), spectra.header());
+		assertEquals(512, spectra.rows().size());
+		ResultTable gaps = (ResultTable) m.getOutput("bandgap");
+		assertEquals(List.of("cluster", "eg", "eg_low", "eg_high", "exponent", "replicas_kept"), gaps.header());
+		assertEquals(2, gaps.rows().size());
+		assertEquals(0.5, gaps.rows().get(0).get(4));
+		String summary = (String) m.getOutput("summary");
+		assertTrue(summary.contains("of 4 replicas kept") && summary.contains("on CPU"), summary);
+	}
+
+	@Test
+	void badSettingsAreOneSentence() throws Exception {
+		assertTrue(run("input", SAMPLE, "gap_type", "sideways").getCancelReason().startsWith("gap_type='sideways' is not known"));
+		assertTrue(run("input", SAMPLE, "clusters", "0").getCancelReason().contains("needs thickness classes"));
+		assertTrue(run("input", SAMPLE, "fit_window", "low").getCancelReason().startsWith("fit_window='low' is not understood"));
+		CommandModule image = run("input", new File("sample-images/haadf_stem.tif"));
+		assertTrue(image.getCancelReason().contains("energy"), image.getCancelReason());
+		assertNull(image.getOutput("files"));
+		assertEquals(new org.ml4em.eels.FitWindow(1.5, 3.5), EelsZeroLossCommand.parseWindow("1.5-3.5"));
+		assertNull(EelsZeroLossCommand.parseWindow("auto"));
+		assertThrows(BadInputException.class, () -> EelsZeroLossCommand.parseWindow("3"));
+	}
+}
