@@ -6,6 +6,7 @@ import java.util.SplittableRandom;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 
 /**
  * The typical spectrum of each cluster and its spread: per energy channel the median and the 16th

@@ -3,6 +3,7 @@ package org.ml4em.eels;
 import java.util.Objects;
 
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 
 /**
  * Thickness analysis of a low-loss spectrum image, the first steps of EELSfitter's method: zero-loss

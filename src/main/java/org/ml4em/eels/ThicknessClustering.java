@@ -2,6 +2,7 @@ package org.ml4em.eels;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 import org.ml4em.cluster.ClusteringResult;
 import org.ml4em.cluster.ClusteringSettings;
 import org.ml4em.cluster.FeatureMatrix;

@@ -7,6 +7,7 @@ import java.util.Objects;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 import org.ml4em.tf.MlpShape;
 import org.ml4em.tf.MlpShape.Activation;
 import org.ml4em.tf.ReplicaData;
@@ -70,7 +71,7 @@ public final class ZlpAnalysis {
 				new ReplicaData(set.x(), set.y(), set.sigma(), set.trainWeight(), set.validationWeight()), settings.training(),
 				new ProgressRange(progress, 0, 0.85));
 			boolean[] kept = ZlpEnsemble.keep(report.bestValidationChi2());
-			if (!anyKept(kept))
+			if (ZlpEnsemble.count(kept) == 0)
 				throw new BadInputException("no replica converged (every validation χ² is infinite or NaN); check the data and dE1/dE2.");
 			double[] energies = energies(energy);
 			List<ZlpClassResult> classes = new ArrayList<>();
@@ -144,12 +145,5 @@ public final class ZlpAnalysis {
 				values[n++] = Math.log(total[p]);
 		Arrays.sort(values, 0, n);
 		return Percentiles.of(values, n, 50);
-	}
-
-	private static boolean anyKept(boolean[] kept) {
-		for (boolean k : kept)
-			if (k)
-				return true;
-		return false;
 	}
 }

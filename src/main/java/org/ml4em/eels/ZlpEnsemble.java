@@ -30,6 +30,11 @@ public record ZlpEnsemble(double[] energies, double[] zlpMedian, double[] zlpLow
 
 	/** {@return the number of replicas used} */
 	public int keptCount() {
+		return count(kept);
+	}
+
+	/** {@return how many replicas are kept} @param kept per replica */
+	static int count(boolean[] kept) {
 		int n = 0;
 		for (boolean k : kept)
 			if (k)

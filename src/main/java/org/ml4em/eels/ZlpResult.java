@@ -21,10 +21,6 @@ public record ZlpResult(ZlpCutoffs cutoffs, ZlpInputScaling scaling, ReplicaWeig
 
 	/** {@return the number of replicas that passed the outlier test} */
 	public int keptCount() {
-		int n = 0;
-		for (boolean k : kept)
-			if (k)
-				n++;
-		return n;
+		return ZlpEnsemble.count(kept);
 	}
 }

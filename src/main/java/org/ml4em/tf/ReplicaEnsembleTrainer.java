@@ -8,6 +8,7 @@ import java.util.Objects;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 
 /**
  * Trains an ensemble of small networks of one {@link MlpShape} (Monte Carlo replicas), each on its
@@ -124,7 +125,7 @@ public final class ReplicaEnsembleTrainer implements AutoCloseable {
 		List<ReplicaTrainingReport> reports = new ArrayList<>();
 		List<ReplicaWeights> trained = new ArrayList<>();
 		for (int r = 0; r < count; r++) {
-			Progress part = new ReplicaProgress(progress, r, count);
+			Progress part = new ProgressRange(progress, (double) r / count, (r + 1.0) / count, "Replica " + (r + 1) + "/" + count + ": ");
 			long start = System.nanoTime();
 			try (ReplicaTrainingGraph graph = new ReplicaTrainingGraph(data.replica(r), initial.replica(r), settings.learningRate(), device, threads)) {
 				ReplicaTrainingLoop.Outcome outcome = ReplicaTrainingLoop.run(graph, settings, part);
@@ -224,28 +225,5 @@ public final class ReplicaEnsembleTrainer implements AutoCloseable {
 	private void closePredictor() {
 		if (predictor != null) predictor.close();
 		predictor = null;
-	}
-
-	/** Progress of replica {@code r} of {@code count} trained one at a time, as a share of the whole. */
-	private record ReplicaProgress(Progress whole, int r, int count) implements Progress {
-		@Override
-		public void status(String message) {
-			whole.status("Replica " + (r + 1) + "/" + count + ": " + message);
-		}
-
-		@Override
-		public void fraction(double done) {
-			whole.fraction((r + Math.max(0, Math.min(1, done))) / count);
-		}
-
-		@Override
-		public boolean isCanceled() {
-			return whole.isCanceled();
-		}
-
-		@Override
-		public void log(String message) {
-			whole.log(message);
-		}
 	}
 }
