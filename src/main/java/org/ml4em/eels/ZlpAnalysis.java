@@ -25,7 +25,8 @@ import org.ml4em.tf.ReplicaTrainingReport;
  * <li>all replicas trained together in one TensorFlow graph: inputs (ΔE, ln I_total), hidden layers
  * 10-15-5 (sigmoid, sigmoid, ReLU), output ln I_ZLP; Adam; early stopping on the validation χ²,
  * each replica keeping its best-validation weights ({@link ReplicaEnsembleTrainer});</li>
- * <li>outlier replicas rejected ({@link ZlpEnsemble#keep});</li>
+ * <li>replicas whose fit failed trained again from fresh weights ({@link StalledReplicaRetry}), then
+ * outlier replicas rejected ({@link ZlpEnsemble#keep});</li>
  * <li>per class: the ZLP predicted at the class's median ln I_total, subtracted from its median
  * spectrum replica by replica → ZLP and inelastic medians and 68 % bands ({@link ZlpEnsemble});</li>
  * <li>per class: the band gap of every kept replica's inelastic spectrum, blurred by the class's
@@ -67,9 +68,12 @@ public final class ZlpAnalysis {
 		ZlpTrainingSet set = ZlpTrainingSet.draw(aligned, total, labels, spectra, cutoffs, settings.replicas(), settings.seed());
 		try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(NETWORK, settings.device(), settings.threads())) {
 			progress.status("ZLP: training " + settings.replicas() + " replicas on " + trainer.device().description());
-			ReplicaTrainingReport report = trainer.train(
+			ReplicaTrainingReport first = trainer.train(
 				new ReplicaData(set.x(), set.y(), set.sigma(), set.trainWeight(), set.validationWeight()), settings.training(),
-				new ProgressRange(progress, 0, 0.85));
+				new ProgressRange(progress, 0, 0.7));
+			StalledReplicaRetry.Outcome trained = StalledReplicaRetry.run(trainer, set, first, settings.training(), settings.retries(),
+				new ProgressRange(progress, 0.7, 0.85));
+			ReplicaTrainingReport report = trained.report();
 			boolean[] kept = ZlpEnsemble.keep(report.bestValidationChi2());
 			if (ZlpEnsemble.count(kept) == 0)
 				throw new BadInputException("no replica converged (every validation χ² is infinite or NaN); check the data and dE1/dE2.");
@@ -94,7 +98,7 @@ public final class ZlpAnalysis {
 				classes.add(new ZlpClassResult(c, logIntensity, bands, gap, problem));
 			}
 			progress.fraction(1);
-			return new ZlpResult(cutoffs, set.scaling(), trainer.weights(), kept, report, classes);
+			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, report, trained.retried(), classes);
 		}
 	}
 

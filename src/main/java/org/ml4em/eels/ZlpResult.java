@@ -12,11 +12,12 @@ import org.ml4em.tf.ReplicaWeights;
  * @param scaling how inputs were scaled; needed to apply the model again
  * @param weights the kept (best-validation) weights of every replica
  * @param kept which replicas passed the outlier test ({@link ZlpEnsemble#keep})
- * @param training per-replica χ², epochs, the device that ran and the time taken
+ * @param training per-replica χ², epochs, the device that ran and the time taken (retries included)
+ * @param retried how many replica trainings were repeated from fresh weights after a failed fit
  * @param classes one result per thickness class
  */
 public record ZlpResult(ZlpCutoffs cutoffs, ZlpInputScaling scaling, ReplicaWeights weights, boolean[] kept,
-	ReplicaTrainingReport training, List<ZlpClassResult> classes)
+	ReplicaTrainingReport training, int retried, List<ZlpClassResult> classes)
 {
 
 	/** {@return the number of replicas that passed the outlier test} */

@@ -15,10 +15,14 @@ import org.ml4em.tf.ReplicaTrainingSettings;
  * @param training learning rate, epochs, early stopping, weight seed
  * @param seed seed of the replicas' data
  * @param threads CPU threads
+ * @param retries how many times replicas whose fit failed are trained again from fresh weights
  */
 public record ZlpSettings(int replicas, double de1, double de2, BandGapSettings bandGap, DeviceChoice device,
-	ReplicaTrainingSettings training, long seed, int threads)
+	ReplicaTrainingSettings training, long seed, int threads, int retries)
 {
+
+	/** Retries of failed replicas unless told otherwise. */
+	public static final int DEFAULT_RETRIES = 2;
 
 	/** Replicas unless told otherwise. */
 	public static final int DEFAULT_REPLICAS = 100;
@@ -37,6 +41,7 @@ public record ZlpSettings(int replicas, double de1, double de2, BandGapSettings 
 	 * @param training not null
 	 * @param seed any
 	 * @param threads at least 1
+	 * @param retries at least 0
 	 */
 	public ZlpSettings {
 		if (replicas < 1)
@@ -47,46 +52,53 @@ public record ZlpSettings(int replicas, double de1, double de2, BandGapSettings 
 			throw new BadInputException("de2=" + de2 + " eV; expected an energy above de1.");
 		if (threads < 1)
 			throw new IllegalArgumentException("threads must be at least 1");
+		if (retries < 0)
+			throw new IllegalArgumentException("retries must be at least 0");
 	}
 
 	/** {@return 100 replicas, automatic dE1/dE2, direct gap with the automatic window, device auto, all processors} */
 	public static ZlpSettings defaults() {
 		return new ZlpSettings(DEFAULT_REPLICAS, Double.NaN, Double.NaN, BandGapSettings.of(GapType.DIRECT), DeviceChoice.AUTO,
-			ReplicaTrainingSettings.defaults(), 42, Runtime.getRuntime().availableProcessors());
+			ReplicaTrainingSettings.defaults(), 42, Runtime.getRuntime().availableProcessors(), DEFAULT_RETRIES);
 	}
 
 	/** {@return these settings with another number of replicas} @param n replicas */
 	public ZlpSettings withReplicas(int n) {
-		return new ZlpSettings(n, de1, de2, bandGap, device, training, seed, threads);
+		return new ZlpSettings(n, de1, de2, bandGap, device, training, seed, threads, retries);
 	}
 
 	/** {@return these settings with given dE1 and dE2 (NaN: automatic)} @param e1 eV @param e2 eV */
 	public ZlpSettings withCutoffs(double e1, double e2) {
-		return new ZlpSettings(replicas, e1, e2, bandGap, device, training, seed, threads);
+		return new ZlpSettings(replicas, e1, e2, bandGap, device, training, seed, threads, retries);
 	}
 
 	/** {@return these settings with another band-gap fit} @param b gap type and window */
 	public ZlpSettings withBandGap(BandGapSettings b) {
-		return new ZlpSettings(replicas, de1, de2, b, device, training, seed, threads);
+		return new ZlpSettings(replicas, de1, de2, b, device, training, seed, threads, retries);
 	}
 
 	/** {@return these settings with another device} @param d device choice */
 	public ZlpSettings withDevice(DeviceChoice d) {
-		return new ZlpSettings(replicas, de1, de2, bandGap, d, training, seed, threads);
+		return new ZlpSettings(replicas, de1, de2, bandGap, d, training, seed, threads, retries);
 	}
 
 	/** {@return these settings with other training settings} @param t training */
 	public ZlpSettings withTraining(ReplicaTrainingSettings t) {
-		return new ZlpSettings(replicas, de1, de2, bandGap, device, t, seed, threads);
+		return new ZlpSettings(replicas, de1, de2, bandGap, device, t, seed, threads, retries);
 	}
 
 	/** {@return these settings with another data seed} @param s seed */
 	public ZlpSettings withSeed(long s) {
-		return new ZlpSettings(replicas, de1, de2, bandGap, device, training, s, threads);
+		return new ZlpSettings(replicas, de1, de2, bandGap, device, training, s, threads, retries);
+	}
+
+	/** {@return these settings with another number of retries of failed replicas} @param n retries */
+	public ZlpSettings withRetries(int n) {
+		return new ZlpSettings(replicas, de1, de2, bandGap, device, training, seed, threads, n);
 	}
 
 	/** {@return these settings with another thread count} @param n threads */
 	public ZlpSettings withThreads(int n) {
-		return new ZlpSettings(replicas, de1, de2, bandGap, device, training, seed, n);
+		return new ZlpSettings(replicas, de1, de2, bandGap, device, training, seed, n, retries);
 	}
 }

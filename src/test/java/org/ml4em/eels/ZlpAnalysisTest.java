@@ -36,7 +36,10 @@ class ZlpAnalysisTest {
 		ZlpResult r = new ZlpAnalysis(quick()).run(thickness, Progress.NONE);
 		assertEquals(2, r.classes().size());
 		assertEquals(6, r.kept().length);
-		assertTrue(r.keptCount() >= 3, "replicas kept: " + r.keptCount() + ", chi2 " + java.util.Arrays.toString(r.training().bestValidationChi2()));
+		// Without retries about one replica in four stalls (every ReLU unit off); retried, nearly all fit.
+		assertTrue(r.keptCount() >= 5, "replicas kept: " + r.keptCount() + " after " + r.retried() + " retries, chi2 "
+			+ java.util.Arrays.toString(r.training().bestValidationChi2()));
+		assertEquals(6, r.training().replicas().size());
 		assertTrue(r.training().device().description().contains("CPU"), r.training().device().description());
 		double[] chi2 = r.training().bestValidationChi2();
 		for (int i = 0; i < chi2.length; i++)
