@@ -13,8 +13,9 @@ final class ZlpSummary {
 
 	static String of(String fileName, ZlpResult r, GapType type) {
 		StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
-			"EELS Zero-Loss Subtraction of %s: %d of %d replicas kept (the others' validation chi2 was far above the ensemble's; %d failed fits were trained again), trained in %.1f s on %s. ",
-			fileName, r.keptCount(), r.kept().length, r.retried(), r.training().seconds(), r.training().device().description()));
+			"EELS Zero-Loss Subtraction of %s: %d of %d replicas kept%s; %d failed fits were trained again from fresh weights; trained in %.1f s on %s. ",
+			fileName, r.keptCount(), r.kept().length, r.keptCount() < r.kept().length ? " (the others' validation chi2 stayed far above the ensemble's)" : "",
+			r.retried(), r.training().seconds(), r.training().device().description()));
 		for (ZlpClassResult c : r.classes()) {
 			sb.append(String.format(Locale.ROOT, "Cluster %d: dE1 %.2f eV, dE2 %.2f eV, ", c.label(), r.cutoffs().de1()[c.label()], r.cutoffs().de2()[c.label()]));
 			if (c.hasBandGap())
