@@ -83,22 +83,28 @@ public final class ZlpAnalysis {
 			for (int c = 0; c < k; c++) {
 				progress.checkCanceled();
 				progress.status("ZLP: class " + c + " of " + k + ", subtraction and band gap");
-				double logIntensity = medianLogIntensity(total, labels, c);
-				float[][] lnZlp = predict(trainer, set.scaling(), energies, logIntensity);
-				ZlpEnsemble bands = ZlpEnsemble.of(energies, spectra.median()[c], lnZlp, kept);
-				// A class without a visible onset (a metal, too few counts) still has its ZLP and inelastic bands.
-				BandGapInterval gap = null;
-				String problem = null;
-				try {
-					gap = bandGap(energies, spectra.median()[c], lnZlp, kept, aligned, new ProgressRange(progress, 0.85 + 0.15 * c / k, 0.85 + 0.15 * (c + 1) / k));
-				}
-				catch (BadInputException e) {
-					problem = e.getMessage();
-				}
-				classes.add(new ZlpClassResult(c, logIntensity, bands, gap, problem));
+				classes.add(classResult(trainer, set.scaling(), thickness, kept, energies, c,
+					new ProgressRange(progress, 0.85 + 0.15 * c / k, 0.85 + 0.15 * (c + 1) / k)));
 			}
 			progress.fraction(1);
 			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, report, trained.retried(), classes);
+		}
+	}
+
+	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */
+	private ZlpClassResult classResult(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
+		double[] energies, int c, Progress progress)
+	{
+		double logIntensity = medianLogIntensity(thickness.maps().totalIntensity(), thickness.clusters().labels(), c);
+		double[] spectrum = thickness.clusterSpectra().median()[c];
+		float[][] lnZlp = predict(trainer, scaling, energies, logIntensity);
+		ZlpEnsemble bands = ZlpEnsemble.of(energies, spectrum, lnZlp, kept);
+		// A class without a visible onset (a metal, too few counts) still has its ZLP and inelastic bands.
+		try {
+			return new ZlpClassResult(c, logIntensity, bands, bandGap(energies, spectrum, lnZlp, kept, thickness.aligned(), progress), null);
+		}
+		catch (BadInputException e) {
+			return new ZlpClassResult(c, logIntensity, bands, null, e.getMessage());
 		}
 	}
 
