@@ -6,16 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.ml4em.ChildJvm;
 import org.ml4em.Progress;
 
 class ThicknessAnalysisTest {
@@ -102,18 +100,14 @@ class ThicknessAnalysisTest {
 
 	/** Runs a main class in a new JVM with the test class path and the given heap; parses its "key value" lines. */
 	private static Map<String, Double> runInSmallHeap(Class<?> main, String heap) throws IOException, InterruptedException {
-		String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-		String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-		Process p = new ProcessBuilder(List.of(java, "-Xmx" + heap, "-cp", classPath, main.getName())).redirectErrorStream(true).start();
-		String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertTrue(p.waitFor(5, TimeUnit.MINUTES), "timed out");
-		assertEquals(0, p.exitValue(), output);
+		ChildJvm.Run run = ChildJvm.run(List.of("-Xmx" + heap), main, List.of(), 300);
+		assertEquals(0, run.exitCode(), run.printed());
+		String output = run.printed();
 		Map<String, Double> values = new HashMap<>();
 		for (String line : output.split("\\R")) {
 			String[] kv = line.trim().split(" ");
 			if (kv.length == 2) values.put(kv[0], Double.parseDouble(kv[1]));
 		}
-		System.out.println(output.trim());
 		return values;
 	}
 }

@@ -4,10 +4,10 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+
+import org.ml4em.ChildJvm;
 
 import net.imagej.patcher.LegacyEnvironment;
 
@@ -32,30 +32,10 @@ final class HeadlessMacro {
 
 	private HeadlessMacro() {}
 
-	/** Output of a run: everything ImageJ printed (log, status and errors, interleaved). */
-	record Run(int exitCode, String printed) {}
-
-	/** Runs the macro in {@code macroFile} with {@code argument} (for {@code getArgument()}). */
-	static Run run(Path macroFile, String argument) throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-			"--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
-			HeadlessMacro.class.getName(), macroFile.toAbsolutePath().toString(), argument));
-		// Output goes to a file, not a pipe, so that the timeout holds even if ImageJ hangs.
-		Path output = Files.createTempFile("imagej-macro", ".txt");
-		try {
-			Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-			process.getOutputStream().close();
-			if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				process.destroyForcibly();
-				throw new IllegalStateException("The macro did not finish within " + TIMEOUT_SECONDS + " s:\n" + Files.readString(output));
-			}
-			String text = Files.readString(output);
-			System.out.print(text); // keep it in the test report
-			return new Run(process.exitValue(), text);
-		}
-		finally {
-			Files.deleteIfExists(output);
-		}
+	/** Runs the macro in {@code macroFile} with {@code argument} (for {@code getArgument()}); returns what ImageJ printed. */
+	static ChildJvm.Run run(Path macroFile, String argument) throws IOException, InterruptedException {
+		return ChildJvm.run(List.of("--add-opens=java.base/java.lang=ALL-UNNAMED", "-Djava.awt.headless=true"), HeadlessMacro.class,
+			List.of(macroFile.toAbsolutePath().toString(), argument), TIMEOUT_SECONDS);
 	}
 
 	/** {@code HeadlessMacro <macro file> [<argument>]}, run by {@link #run} in a fresh JVM. */

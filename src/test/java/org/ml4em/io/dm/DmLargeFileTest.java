@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.ml4em.ChildJvm;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,23 +48,8 @@ class DmLargeFileTest {
 	}
 
 	private static void checkInSmallJvm(Path file) throws IOException, InterruptedException {
-		List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx128m",
-			"-cp", System.getProperty("java.class.path"), DmLargeSpectrumImage.class.getName(), file.toString());
-		// Output to a file, not a pipe, so that the timeout holds whatever the child does.
-		Path output = Files.createTempFile("dm-large", ".txt");
-		try {
-			Process child = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
-			child.getOutputStream().close();
-			if (!child.waitFor(CHILD_TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-				child.destroyForcibly();
-				throw new AssertionError("the reading JVM did not finish within " + CHILD_TIMEOUT_SECONDS + " s");
-			}
-			String printed = Files.readString(output);
-			System.out.print(printed);
-			assertEquals(0, child.exitValue(), printed);
-		} finally {
-			Files.deleteIfExists(output);
-		}
+		ChildJvm.Run run = ChildJvm.run(List.of("-Xmx128m"), DmLargeSpectrumImage.class, List.of(file.toString()), CHILD_TIMEOUT_SECONDS);
+		assertEquals(0, run.exitCode(), run.printed());
 	}
 
 	/** Bytes the file takes on disk, from {@code du}; null where that cannot be measured. */
