@@ -1,13 +1,12 @@
 package org.ml4em.commands;
 
-import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Progress;
 import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessFeature;
@@ -15,19 +14,13 @@ import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ThicknessSettings;
 import org.ml4em.io.Axis;
 import org.ml4em.io.EmFile;
-import org.ml4em.io.EmFiles;
 import org.ml4em.io.EmSignal;
-import org.ml4em.io.EnergyCalibration;
 import org.ml4em.io.PixelCalibration;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.plugin.PluginService;
 
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -46,29 +39,10 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>EELS Thickness Map", label = "EELS Thickness Map", headless = true,
 	description = "Zero-loss alignment, log-ratio thickness map t/λ and thickness clustering of a low-loss EELS spectrum image.")
-public class EelsThicknessMapCommand extends ContextCommand implements CalibratedOutputs {
+public class EelsThicknessMapCommand extends SpectrumFileCommand implements CalibratedOutputs {
 
 	/** Label of pixels without a thickness class in the {@code clusters} image. */
 	public static final int UNLABELLED = org.ml4em.cluster.PixelClusterer.UNLABELLED;
-
-	@Parameter(required = false)
-	private StatusService statusService;
-
-	@Parameter(required = false)
-	private LogService logService;
-
-	@Parameter(required = false)
-	private PluginService pluginService;
-
-	@Parameter(label = "Spectrum image", style = "open", persist = false,
-		description = "low-loss EELS spectrum image, spectrum or line scan: Gatan DM3/DM4, HyperSpy .hspy, or a TIFF stack of energy slices")
-	private File input;
-
-	@Parameter(label = "Energy origin (TIFF only, eV)", persist = false, description = "energy of the first slice of a TIFF stack; other formats carry their own calibration")
-	private double energy_origin = 0;
-
-	@Parameter(label = "Energy step (TIFF only, eV)", persist = false, description = "eV per slice of a TIFF stack")
-	private double energy_step = 1;
 
 	@Parameter(label = "Zero-loss window half-width (eV)", min = "0",
 		description = "the ZLP is summed over [-w, +w] eV; 0 = automatic per pixel: up to the first minimum after the peak")
@@ -113,28 +87,16 @@ public class EelsThicknessMapCommand extends ContextCommand implements Calibrate
 	private PixelCalibration pixelSize;
 
 	@Override
-	public void run() {
-		try {
-			if (input == null)
-				throw new BadInputException("No spectrum image given; expected input=<DM3/DM4, .hspy or TIFF file>.");
-			ThicknessSettings settings = settings();
-			try (EmFile file = EmFiles.open(input.toPath(), new EnergyCalibration(energy_origin, energy_step))) {
-				EmSignal signal = file.signal();
-				SpectrumImage image = SignalSpectra.of(signal);
-				pixelSize = pixelSize(signal);
-				ThicknessResult result = new ThicknessAnalysis(settings)
-					.run(image, new StatusServiceProgress(statusService, logService, pluginService, this));
-				publish(result, image);
-				summary = ThicknessSummary.of(input.getName(), image, result);
-			}
-			if (logService != null)
-				logService.info(summary);
-		}
-		catch (IOException | BadInputException e) {
-			fail(e.getMessage());
-		}
-		catch (CancellationException e) {
-			fail("EELS Thickness Map was canceled; nothing was written.");
+	protected String analyse(Progress progress) throws IOException {
+		ThicknessSettings settings = settings();
+		try (EmFile file = openInput()) {
+			EmSignal signal = file.signal();
+			SpectrumImage image = SignalSpectra.of(signal);
+			pixelSize = pixelSize(signal);
+			ThicknessResult result = new ThicknessAnalysis(settings).run(image, progress);
+			publish(result, image);
+			summary = ThicknessSummary.of(inputName(), image, result);
+			return summary;
 		}
 	}
 
@@ -179,7 +141,7 @@ public class EelsThicknessMapCommand extends ContextCommand implements Calibrate
 		clusters_map = ArrayImgs.unsignedShorts(values, maps.width(), maps.height());
 		cluster_spectra = ClusterSpectraTable.spectra(result.clusterSpectra());
 		cluster_statistics = ClusterSpectraTable.statistics(result.clusters(), result.clusterSpectra());
-		cluster_plot = ClusterSpectraTable.plot(input.getName(), result.clusters(), result.clusterSpectra());
+		cluster_plot = ClusterSpectraTable.plot(inputName(), result.clusters(), result.clusterSpectra());
 	}
 
 	/** The pixel size from the signal's spatial axes, or null when they are not calibrated. */
@@ -199,12 +161,6 @@ public class EelsThicknessMapCommand extends ContextCommand implements Calibrate
 	@Override
 	public PixelCalibration calibration(String outputName) {
 		return pixelSize;
-	}
-
-	private void fail(String message) {
-		if (logService != null)
-			logService.error(message);
-		cancel(message);
 	}
 
 	// -- Outputs --
@@ -245,15 +201,6 @@ public class EelsThicknessMapCommand extends ContextCommand implements Calibrate
 	}
 
 	// -- Setters for Java callers --
-
-	public void setInput(File input) {
-		this.input = input;
-	}
-
-	public void setEnergyCalibration(double origin, double step) {
-		this.energy_origin = origin;
-		this.energy_step = step;
-	}
 
 	/** Half-width of the zero-loss window in eV; 0 for the automatic per-pixel rule. */
 	public void setZlpWindow(double halfWidth) {

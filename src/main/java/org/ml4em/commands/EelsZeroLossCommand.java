@@ -1,15 +1,13 @@
 package org.ml4em.commands;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CancellationException;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Progress;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
@@ -23,19 +21,13 @@ import org.ml4em.eels.ZlpModelExport;
 import org.ml4em.eels.ZlpResult;
 import org.ml4em.eels.ZlpSettings;
 import org.ml4em.io.EmFile;
-import org.ml4em.io.EmFiles;
-import org.ml4em.io.EnergyCalibration;
 import org.ml4em.io.JsonWriter;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.ReplicaTrainingSettings;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.plugin.PluginService;
 
 /**
  * {@code Plugins > ML4EM > EELS Zero-Loss Subtraction}: the zero-loss peak of a low-loss spectrum
@@ -48,26 +40,7 @@ import org.scijava.plugin.PluginService;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>EELS Zero-Loss Subtraction", label = "EELS Zero-Loss Subtraction", headless = true,
 	description = "Neural-network zero-loss peak with Monte Carlo replicas: ZLP and inelastic spectra with uncertainty bands, band gap with confidence interval.")
-public class EelsZeroLossCommand extends ContextCommand {
-
-	@Parameter(required = false)
-	private StatusService statusService;
-
-	@Parameter(required = false)
-	private LogService logService;
-
-	@Parameter(required = false)
-	private PluginService pluginService;
-
-	@Parameter(label = "Spectrum image", style = "open", persist = false,
-		description = "low-loss EELS spectrum image or spectra: Gatan DM3/DM4, HyperSpy .hspy, or a TIFF stack of energy slices")
-	private File input;
-
-	@Parameter(label = "Energy origin (TIFF only, eV)", persist = false)
-	private double energy_origin = 0;
-
-	@Parameter(label = "Energy step (TIFF only, eV)", persist = false)
-	private double energy_step = 1;
+public class EelsZeroLossCommand extends SpectrumFileCommand {
 
 	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
 	private String clusters = "auto";
@@ -109,29 +82,17 @@ public class EelsZeroLossCommand extends ContextCommand {
 	private String summary;
 
 	@Override
-	public void run() {
-		try {
-			if (input == null)
-				throw new BadInputException("No spectrum image given; expected input=<DM3/DM4, .hspy or TIFF file>.");
-			ZlpSettings settings = settings();
-			int k = EelsThicknessMapCommand.parseClusters(clusters);
-			if (k == ThicknessSettings.NO_CLUSTERING)
-				throw new BadInputException("clusters='" + clusters + "': the zero-loss subtraction needs thickness classes; give a number or auto.");
-			StatusServiceProgress progress = new StatusServiceProgress(statusService, logService, pluginService, this);
-			try (EmFile file = EmFiles.open(input.toPath(), new EnergyCalibration(energy_origin, energy_step))) {
-				SpectrumImage image = SignalSpectra.of(file.signal());
-				ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed)).run(image, progress);
-				ZlpResult result = new ZlpAnalysis(settings).run(thickness, progress);
-				publish(result, settings.bandGap().type());
-			}
-			if (logService != null)
-				logService.info(summary);
-		}
-		catch (IOException | BadInputException e) {
-			fail(e.getMessage());
-		}
-		catch (CancellationException e) {
-			fail("EELS Zero-Loss Subtraction was canceled; nothing was written.");
+	protected String analyse(Progress progress) throws IOException {
+		ZlpSettings settings = settings();
+		int k = EelsThicknessMapCommand.parseClusters(clusters);
+		if (k == ThicknessSettings.NO_CLUSTERING)
+			throw new BadInputException("clusters='" + clusters + "': the zero-loss subtraction needs thickness classes; give a number or auto.");
+		try (EmFile file = openInput()) {
+			SpectrumImage image = SignalSpectra.of(file.signal());
+			ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed)).run(image, progress);
+			ZlpResult result = new ZlpAnalysis(settings).run(thickness, progress);
+			publish(result, settings.bandGap().type());
+			return summary;
 		}
 	}
 
@@ -167,7 +128,7 @@ public class EelsZeroLossCommand extends ContextCommand {
 	}
 
 	private void publish(ZlpResult result, GapType type) {
-		String name = input.getName();
+		String name = inputName();
 		bandgap = ZlpTables.bandGaps(result, type.exponent());
 		plot = ZlpTables.plot(name, result.classes().get(0));
 		Map<String, Object> out = new LinkedHashMap<>();
@@ -199,12 +160,6 @@ public class EelsZeroLossCommand extends ContextCommand {
 		return m;
 	}
 
-	private void fail(String message) {
-		if (logService != null)
-			logService.error(message);
-		cancel(message);
-	}
-
 	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
 	public ResultTable getBandgap() {
 		return bandgap;
@@ -218,10 +173,6 @@ public class EelsZeroLossCommand extends ContextCommand {
 	/** {@return one paragraph: replicas kept, device, cutoffs and band gaps} */
 	public String getSummary() {
 		return summary;
-	}
-
-	public void setInput(File input) {
-		this.input = input;
 	}
 
 	public void setReplicas(int replicas) {

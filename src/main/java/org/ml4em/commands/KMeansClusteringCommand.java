@@ -1,19 +1,15 @@
 package org.ml4em.commands;
 
-import java.util.concurrent.CancellationException;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Progress;
 import org.ml4em.cluster.ClusteringSettings;
 import org.ml4em.cluster.PixelClusterer;
 import org.ml4em.cluster.PixelClusterer.PixelClustering;
 import org.scijava.ItemIO;
-import org.scijava.app.StatusService;
 import org.scijava.command.Command;
-import org.scijava.command.ContextCommand;
-import org.scijava.log.LogService;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-import org.scijava.plugin.PluginService;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
@@ -32,16 +28,7 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>K-means Clustering", label = "K-means Clustering", headless = true,
 	description = "Cluster pixels by intensity or by their spectrum with K-means or a Gaussian mixture; outputs a label image and cluster statistics.")
-public class KMeansClusteringCommand extends ContextCommand {
-
-	@Parameter(required = false)
-	private StatusService statusService;
-
-	@Parameter(required = false)
-	private LogService logService;
-
-	@Parameter(required = false)
-	private PluginService pluginService;
+public class KMeansClusteringCommand extends Ml4emCommand {
 
 	@Parameter(label = "Image", description = "2-D image, or a 3-D stack whose third axis holds the features of each pixel", persist = false)
 	private RandomAccessibleInterval<? extends RealType<?>> input;
@@ -87,27 +74,14 @@ public class KMeansClusteringCommand extends ContextCommand {
 	private String summary;
 
 	@Override
-	public void run() {
-		try {
-			ClusteringSettings settings = ClusteringSettings.fromWords(method, k, covariance, restarts, max_iterations, seed, backend, device);
-			if (use_mask && mask == null) throw new BadInputException("use_mask is on but no mask image was given; add mask=<image> or turn use_mask off.");
-			PixelClustering c = new PixelClusterer(settings).cluster(input, use_mask ? mask : null, new StatusServiceProgress(statusService, logService, pluginService, this));
-			labels = c.labels();
-			statistics = ClusterTable.of(c);
-			summary = ClusteringSummary.of(c);
-			if (logService != null) logService.info(summary);
-		}
-		catch (BadInputException e) {
-			fail(e.getMessage());
-		}
-		catch (CancellationException e) {
-			fail("K-means Clustering was canceled; nothing was written.");
-		}
-	}
-
-	private void fail(String message) {
-		if (logService != null) logService.error(message);
-		cancel(message);
+	protected String execute(Progress progress) {
+		ClusteringSettings settings = ClusteringSettings.fromWords(method, k, covariance, restarts, max_iterations, seed, backend, device);
+		if (use_mask && mask == null) throw new BadInputException("use_mask is on but no mask image was given; add mask=<image> or turn use_mask off.");
+		PixelClustering c = new PixelClusterer(settings).cluster(input, use_mask ? mask : null, progress);
+		labels = c.labels();
+		statistics = ClusterTable.of(c);
+		summary = ClusteringSummary.of(c);
+		return summary;
 	}
 
 	// -- Outputs --

@@ -2,7 +2,7 @@ package org.ml4em.ij;
 
 import java.io.File;
 
-import org.ml4em.commands.EelsThicknessMapCommand;
+import org.ml4em.commands.SpectrumFileCommand;
 import org.scijava.Priority;
 import org.scijava.module.Module;
 import org.scijava.module.process.AbstractPreprocessorPlugin;
@@ -15,8 +15,9 @@ import ij.io.FileInfo;
 import ij.measure.Calibration;
 
 /**
- * In Fiji, EELS Thickness Map reads its spectrum image from a file; when the active image was
- * opened from a file (by File > Import > Gatan DM3/DM4 (ML4EM), or a TIFF stack), this fills in
+ * In Fiji, the EELS commands ({@link SpectrumFileCommand}) read their spectrum image from a file;
+ * when the active image was opened from a file (by File > Import > Gatan DM3/DM4 (ML4EM), or a
+ * TIFF stack), this fills in
  * that file — and for a TIFF the energy calibration of its slices — as the dialog's starting
  * values, so the user confirms instead of looking for the file again. Values given explicitly
  * (macro keys, Java callers) are left alone.
@@ -26,7 +27,7 @@ public class CurrentImageFileInput extends AbstractPreprocessorPlugin {
 
 	@Override
 	public void process(Module module) {
-		if (!(module.getDelegateObject() instanceof EelsThicknessMapCommand) || module.isInputResolved("input")
+		if (!(module.getDelegateObject() instanceof SpectrumFileCommand) || module.isInputResolved("input")
 			|| module.getInput("input") != null)
 			return;
 		ImagePlus imp = WindowManager.getCurrentImage();

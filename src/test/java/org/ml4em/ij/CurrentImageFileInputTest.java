@@ -43,7 +43,11 @@ class CurrentImageFileInputTest {
 	}
 
 	private static Module eelsModule() throws Exception {
-		return context.service(ModuleService.class).createModule(context.service(CommandService.class).getCommand(EelsThicknessMapCommand.class));
+		return module(EelsThicknessMapCommand.class);
+	}
+
+	private static Module module(Class<? extends org.scijava.command.Command> command) throws Exception {
+		return context.service(ModuleService.class).createModule(context.service(CommandService.class).getCommand(command));
 	}
 
 	@Test
@@ -53,6 +57,9 @@ class CurrentImageFileInputTest {
 		Module module = eelsModule();
 		new CurrentImageFileInput().process(module);
 		assertEquals(SAMPLE.toFile(), module.getInput("input"));
+		Module zeroLoss = module(org.ml4em.commands.EelsZeroLossCommand.class);
+		new CurrentImageFileInput().process(zeroLoss);
+		assertEquals(SAMPLE.toFile(), zeroLoss.getInput("input"));
 	}
 
 	@Test
