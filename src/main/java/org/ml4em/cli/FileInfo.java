@@ -32,13 +32,13 @@ final class FileInfo {
 			Map<String, Object> info = new LinkedHashMap<>();
 			info.put("file", file.toString());
 			info.put("format", em.format());
-			info.putAll(describe(em.signal()));
-			if (em.signals().size() > 1) {
-				List<Object> signals = new ArrayList<>();
-				for (EmSignal s : em.signals())
-					signals.add(describe(s));
+			// Each signal described once: the mean reads all of its values, which may be gigabytes.
+			List<Map<String, Object>> signals = new ArrayList<>();
+			for (EmSignal s : em.signals())
+				signals.add(describe(s));
+			info.putAll(signals.get(0));
+			if (signals.size() > 1)
 				info.put("signals", signals);
-			}
 			if (withTags)
 				info.put("tags", em.tags());
 			return JsonWriter.toJson(info);
