@@ -11,6 +11,7 @@ import org.ml4em.io.ElementType;
 import org.ml4em.io.EmSignal;
 import org.ml4em.io.MappedValues;
 import org.ml4em.io.StoredValues;
+import org.ml4em.io.TagTrees;
 
 /** Turns one entry of a DM file's {@code ImageList} into an {@link EmSignal}. */
 final class DmImage {
@@ -64,9 +65,9 @@ final class DmImage {
 		String signal = DmTags.text(imageTags, "Meta Data", "Signal");
 		if ("X-ray".equals(signal))
 			return "EDS_TEM";
-		if ("CL".equals(signal) || DmTags.get(imageTags, "Acquisition", "Monarc Spectrometer") != null)
+		if ("CL".equals(signal) || TagTrees.get(imageTags, "Acquisition", "Monarc Spectrometer") != null)
 			return "CL";
-		if ("EELS".equals(signal) || DmTags.get(imageTags, "spim", "eels") != null)
+		if ("EELS".equals(signal) || TagTrees.get(imageTags, "spim", "eels") != null)
 			return "EELS";
 		return signal == null ? "" : signal;
 	}

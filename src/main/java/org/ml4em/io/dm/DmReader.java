@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
+import org.ml4em.io.TagTrees;
 
 /**
  * Reads Gatan DigitalMicrograph DM3 and DM4 files.
@@ -101,10 +102,10 @@ public final class DmReader {
 		Map<String, Object> listed = DmTags.group(root, "Thumbnails");
 		if (listed != null) {
 			for (String key : listed.keySet())
-				if (DmTags.get(listed, key, "ImageIndex") instanceof Long index && index >= 0 && index < images.size())
+				if (TagTrees.get(listed, key, "ImageIndex") instanceof Long index && index >= 0 && index < images.size())
 					indices.add(index.intValue());
 		} else if (images.size() > 1 && images.get(0) != null
-			&& DmTags.get(images.get(0), "ImageData", "DataType") instanceof Long code && DmDataTypes.isRgb(code)) {
+			&& TagTrees.get(images.get(0), "ImageData", "DataType") instanceof Long code && DmDataTypes.isRgb(code)) {
 			indices.add(0);
 		}
 		return indices;

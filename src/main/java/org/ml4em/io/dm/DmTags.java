@@ -2,35 +2,27 @@ package org.ml4em.io.dm;
 
 import java.util.Map;
 
+import org.ml4em.io.TagTrees;
+
+
 /** Typed look-ups in a parsed tag tree; each returns null when the tag is absent or of another type. */
 final class DmTags {
 
 	private DmTags() {}
 
-	/** {@return the value at a path of tag names below {@code group}} */
-	static Object get(Map<String, Object> group, String... path) {
-		Object node = group;
-		for (String name : path) {
-			if (!(node instanceof Map<?, ?> map))
-				return null;
-			node = map.get(name);
-		}
-		return node;
-	}
-
 	/** {@return the group at a path} */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> group(Map<String, Object> group, String... path) {
-		return get(group, path) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
+		return TagTrees.get(group, path) instanceof Map<?, ?> m ? (Map<String, Object>) m : null;
 	}
 
 	/** {@return the number at a path, as a double} */
 	static Double number(Map<String, Object> group, String... path) {
-		return get(group, path) instanceof Number n ? n.doubleValue() : null;
+		return TagTrees.get(group, path) instanceof Number n ? n.doubleValue() : null;
 	}
 
 	/** {@return the text at a path; null when absent, empty, or DM's "[]" placeholder} */
 	static String text(Map<String, Object> group, String... path) {
-		return get(group, path) instanceof String s && !s.isBlank() && !s.equals("[]") ? s.strip() : null;
+		return TagTrees.get(group, path) instanceof String s && !s.isBlank() && !s.equals("[]") ? s.strip() : null;
 	}
 }

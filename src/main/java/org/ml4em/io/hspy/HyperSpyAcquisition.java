@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.Axis;
+import org.ml4em.io.TagTrees;
 
 /**
  * Collects {@link AcquisitionInfo} from a HyperSpy metadata tree. HyperSpy's conventions: beam
@@ -44,11 +45,11 @@ final class HyperSpyAcquisition {
 
 	private static Double exposure(Map<String, Object> instrument) {
 		for (String[] path : EXPOSURE_PATHS) {
-			Object value = HyperSpyMetadata.get(instrument, path);
+			Object value = TagTrees.get(instrument, path);
 			if (value instanceof Number n) {
 				String[] unitsPath = path.clone();
 				unitsPath[path.length - 1] += "_units";
-				return n.doubleValue() * secondsPer(HyperSpyMetadata.get(instrument, unitsPath));
+				return n.doubleValue() * secondsPer(TagTrees.get(instrument, unitsPath));
 			}
 		}
 		return null;

@@ -12,6 +12,7 @@ import org.ml4em.io.Axis;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
 import org.ml4em.io.StoredValues;
+import org.ml4em.io.TagTrees;
 
 import io.jhdf.HdfFile;
 import io.jhdf.api.Dataset;
@@ -102,7 +103,7 @@ final class HyperSpyFile {
 	}
 
 	private static Map<String, Object> experimentTags(Map<String, Object> tags, String experiment) {
-		Object group = HyperSpyMetadata.get(tags, "Experiments", experiment);
+		Object group = TagTrees.get(tags, "Experiments", experiment);
 		return group instanceof Map<?, ?> m ? HyperSpyMetadata.cast(m) : Map.of();
 	}
 

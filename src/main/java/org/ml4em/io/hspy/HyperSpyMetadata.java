@@ -2,6 +2,8 @@ package org.ml4em.io.hspy;
 
 import java.util.Map;
 
+import org.ml4em.io.TagTrees;
+
 /**
  * Finds the fields ML4EM needs in a HyperSpy {@code metadata} tree, wherever the file's format
  * version put them: since version 1.2 under {@code General}, {@code Signal} and
@@ -52,7 +54,7 @@ final class HyperSpyMetadata {
 	Map<String, Object> instrument() {
 		for (String[] path : new String[][] { { "Acquisition_instrument", "TEM" }, { "Acquisition_instrument", "SEM" },
 			{ "TEM" }, { "SEM" } }) {
-			if (get(metadata, path) instanceof Map<?, ?> m)
+			if (TagTrees.get(metadata, path) instanceof Map<?, ?> m)
 				return cast(m);
 		}
 		return Map.of();
@@ -60,25 +62,9 @@ final class HyperSpyMetadata {
 
 	private String firstString(String[]... paths) {
 		for (String[] path : paths)
-			if (get(metadata, path) instanceof String s)
+			if (TagTrees.get(metadata, path) instanceof String s)
 				return s;
 		return null;
-	}
-
-	/**
-	 * {@return the value at a path of keys, null when any step is missing or not a map}
-	 *
-	 * @param map a tree of maps
-	 * @param path keys from the root
-	 */
-	static Object get(Map<String, Object> map, String... path) {
-		Object node = map;
-		for (String key : path) {
-			if (!(node instanceof Map<?, ?> m))
-				return null;
-			node = m.get(key);
-		}
-		return node;
 	}
 
 	@SuppressWarnings("unchecked")

@@ -13,6 +13,7 @@ import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.Axis;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
+import org.ml4em.io.TagTrees;
 
 /** What the reader makes of the tags of real files: tree values, names, and what is derived from them. */
 class DmTagTreeTest {
@@ -24,17 +25,17 @@ class DmTagTreeTest {
 			Map<String, Object> image = DmTags.group(tags, "ImageList", "TagGroup1");
 			// uint16 arrays are text; floats Double; integers Long; booleans Boolean; structs Lists
 			assertEquals("EELS Acquire", image.get("Name"));
-			assertEquals("eV", DmTags.get(image, "ImageData", "Calibrations", "Dimension", "TagGroup0", "Units"));
-			assertEquals(0.5, DmTags.get(image, "ImageData", "Calibrations", "Dimension", "TagGroup0", "Scale"));
-			assertEquals(2048L, DmTags.get(image, "ImageData", "Dimensions", "Data0"));
-			assertEquals(Boolean.TRUE, DmTags.get(image, "ImageData", "Calibrations", "DisplayCalibratedUnits"));
-			assertEquals(List.of(14.0, 14.0), DmTags.get(image, "ImageTags", "Acquisition", "Device", "CCD", "Pixel Size (um)"));
+			assertEquals("eV", TagTrees.get(image, "ImageData", "Calibrations", "Dimension", "TagGroup0", "Units"));
+			assertEquals(0.5, TagTrees.get(image, "ImageData", "Calibrations", "Dimension", "TagGroup0", "Scale"));
+			assertEquals(2048L, TagTrees.get(image, "ImageData", "Dimensions", "Data0"));
+			assertEquals(Boolean.TRUE, TagTrees.get(image, "ImageData", "Calibrations", "DisplayCalibratedUnits"));
+			assertEquals(List.of(14.0, 14.0), TagTrees.get(image, "ImageTags", "Acquisition", "Device", "CCD", "Pixel Size (um)"));
 			assertEquals(List.of(0L, 0L, 830L, 1410L), tags.get("ApplicationBounds"));
-			assertEquals(0L, DmTags.get(tags, "Thumbnails", "TagGroup0", "ImageIndex"));
+			assertEquals(0L, TagTrees.get(tags, "Thumbnails", "TagGroup0", "ImageIndex"));
 			// image data and long arrays stay in the file, described where they are
-			Map<?, ?> data = (Map<?, ?>) DmTags.get(image, "ImageData", "Data");
+			Map<?, ?> data = (Map<?, ?>) TagTrees.get(image, "ImageData", "Data");
 			assertEquals(Map.of("offset", 305431L, "size", 2048L, "size_bytes", 8192L, "type", "float32", "endian", "little"), data);
-			List<?> dark = (List<?>) DmTags.get(image, "ImageTags", "EELS", "Acquisition", "HQ Dark Correction",
+			List<?> dark = (List<?>) TagTrees.get(image, "ImageTags", "EELS", "Acquisition", "HQ Dark Correction",
 				"HQ dark correction");
 			assertEquals(2048, dark.size(), "arrays up to 4096 elements are read");
 			assertEquals(image, f.signal().metadata());
@@ -65,7 +66,7 @@ class DmTagTreeTest {
 			assertEquals(null, info.exposureSeconds(), "scanned: a dwell time, not an exposure, as HyperSpy says");
 			assertEquals(1.0, info.dispersionEvPerChannel());
 			assertEquals("FEI Titan", info.microscope(), "Session Info first, as HyperSpy");
-			Map<?, ?> saturation = (Map<?, ?>) DmTags.get(s.metadata(), "ImageTags", "EELS", "Acquisition",
+			Map<?, ?> saturation = (Map<?, ?>) TagTrees.get(s.metadata(), "ImageTags", "EELS", "Acquisition",
 				"Saturation fraction");
 			assertEquals(28776L, saturation.get("size"), "longer arrays stay in the file");
 		}

@@ -28,6 +28,7 @@ import org.ml4em.io.EmFile;
 import org.ml4em.io.EmFiles;
 import org.ml4em.io.EmSignal;
 import org.ml4em.io.StoredValues;
+import org.ml4em.io.TagTrees;
 
 /** Writes signals as DM3 and DM4 in both byte orders and reads them back. */
 class DmWriterRoundTripTest {
@@ -187,13 +188,13 @@ class DmWriterRoundTripTest {
 		try (EmFile f = DmReader.read(file)) {
 			Map<String, Object> tags = f.tags();
 			assertEquals(List.of("ImageList", "ImageSourceList", "InImageMode"), List.copyOf(tags.keySet()));
-			assertEquals(12L, DmTags.get(tags, "ImageList", "TagGroup0", "ImageData", "DataType"));
-			assertEquals(8L, DmTags.get(tags, "ImageList", "TagGroup0", "ImageData", "PixelDepth"));
-			assertEquals(3L, DmTags.get(tags, "ImageList", "TagGroup0", "ImageData", "Dimensions", "Data0"));
-			assertEquals("Image", DmTags.get(tags, "ImageList", "TagGroup0", "ImageTags", "Meta Data", "Format"));
-			Map<?, ?> data = (Map<?, ?>) DmTags.get(tags, "ImageList", "TagGroup0", "ImageData", "Data");
+			assertEquals(12L, TagTrees.get(tags, "ImageList", "TagGroup0", "ImageData", "DataType"));
+			assertEquals(8L, TagTrees.get(tags, "ImageList", "TagGroup0", "ImageData", "PixelDepth"));
+			assertEquals(3L, TagTrees.get(tags, "ImageList", "TagGroup0", "ImageData", "Dimensions", "Data0"));
+			assertEquals("Image", TagTrees.get(tags, "ImageList", "TagGroup0", "ImageTags", "Meta Data", "Format"));
+			Map<?, ?> data = (Map<?, ?>) TagTrees.get(tags, "ImageList", "TagGroup0", "ImageData", "Data");
 			assertEquals(3L, data.get("size"), "the data stay in the file, described by " + data);
-			assertNull(DmTags.get(tags, "Thumbnails"));
+			assertNull(TagTrees.get(tags, "Thumbnails"));
 		}
 	}
 

@@ -3,9 +3,10 @@ package org.ml4em.io.hspy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.ml4em.io.TestBytes;
 import java.util.Map;
+
+import org.ml4em.io.TagTrees;
+import org.ml4em.io.TestBytes;
 
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
@@ -39,7 +40,7 @@ final class HyperSpyTestFiles {
 
 	/** {@return a nested metadata value} @param map a tree @param path keys */
 	static Object at(Map<String, Object> map, String... path) {
-		return HyperSpyMetadata.get(map, path);
+		return TagTrees.get(map, path);
 	}
 
 	/** {@return the file's only signal, read and closed again} @param file a HyperSpy file */
