@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import org.ml4em.io.TestBytes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ml4em.io.Json;
+import org.ml4em.io.TestBytes;
 
 /** Where the DM test files are: bundled copies of a few, and {@code ../shared/data} when present. */
 final class DmTestFiles {

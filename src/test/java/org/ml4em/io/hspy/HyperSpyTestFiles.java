@@ -5,12 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.ml4em.io.TagTrees;
-import org.ml4em.io.TestBytes;
-
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
 import org.ml4em.io.Json;
+import org.ml4em.io.TagTrees;
+import org.ml4em.io.TestBytes;
 
 /** Test files of {@code src/test/resources/org/ml4em/io/hspy/} and helpers shared by the HyperSpy tests. */
 final class HyperSpyTestFiles {
