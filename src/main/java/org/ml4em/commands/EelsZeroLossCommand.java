@@ -130,11 +130,13 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	private void publish(ZlpResult result, GapType type) {
 		String name = inputName();
 		bandgap = ZlpTables.bandGaps(result, type.exponent());
-		plot = ZlpTables.plot(name, result.classes().get(0));
 		Map<String, Object> out = new LinkedHashMap<>();
 		for (ZlpClassResult c : result.classes()) {
 			out.put("spectra_cluster" + c.label() + ".csv", ZlpTables.spectra(c));
-			out.put("spectra_cluster" + c.label() + ".png", ZlpTables.plot(name, c));
+			SpectrumPlot classPlot = ZlpTables.plot(name, c);
+			out.put("spectra_cluster" + c.label() + ".png", classPlot);
+			if (c.label() == 0)
+				plot = classPlot;
 		}
 		out.put("bandgap.csv", bandgap);
 		out.put("zlp_model", (ResultFiles.Folder) dir -> {
