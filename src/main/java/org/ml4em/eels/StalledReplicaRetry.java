@@ -39,7 +39,7 @@ final class StalledReplicaRetry {
 				break;
 			progress.status("ZLP: training " + redo.length + " stalled replicas again (attempt " + attempt + " of " + retries + ")");
 			retried += redo.length;
-			ReplicaWeights fresh = ReplicaWeights.glorotUniform(ZlpAnalysis.NETWORK, redo.length, training.seed() + 1_000_003L * attempt);
+			ReplicaWeights fresh = ReplicaWeights.glorotUniform(weights.shape(), redo.length, training.seed() + 1_000_003L * attempt);
 			ReplicaTrainingReport again = trainer.train(subset(set, redo), fresh, training,
 				new ProgressRange(progress, (attempt - 1.0) / retries, (double) attempt / retries));
 			seconds += again.seconds();

@@ -47,7 +47,16 @@ public final class ZlpAnalysis {
 	}
 
 	/**
-	 * Runs the analysis.
+	 * {@return the network of SCIENCE.md with {@code inputs} inputs: ΔE, ln I_total and one per acquisition condition}
+	 *
+	 * @param inputs at least 2
+	 */
+	public static MlpShape network(int inputs) {
+		return inputs == NETWORK.inputs() ? NETWORK : MlpShape.of(inputs, new int[] { 10, 15, 5 }, Activation.SIGMOID, Activation.SIGMOID, Activation.RELU);
+	}
+
+	/**
+	 * Runs the analysis of one spectrum image.
 	 *
 	 * @param thickness the thickness analysis of the spectrum image, with clustering
 	 * @param progress status, fraction, cancel
@@ -56,17 +65,30 @@ public final class ZlpAnalysis {
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
 	public ZlpResult run(ThicknessResult thickness, Progress progress) {
-		if (!thickness.hasClusters())
-			throw new BadInputException("the zero-loss subtraction needs thickness classes; run the thickness analysis with clusters.");
-		AlignedSpectrumImage aligned = thickness.aligned();
-		ClusterSpectra spectra = thickness.clusterSpectra();
-		EnergyAxis energy = aligned.energyAxis();
+		return run(List.of(ZlpInput.of(thickness)), List.of(), progress);
+	}
+
+	/**
+	 * Runs the analysis of spectrum images recorded at several acquisition settings, fitted by one
+	 * ensemble whose extra inputs are the settings, so that it can give the ZLP at a setting between
+	 * them. The classes of all images are numbered one after the other.
+	 *
+	 * @param inputs the spectrum images with their thickness analyses and settings
+	 * @param conditions the name of each setting value, e.g. {@link ConditionScaling#EXPOSURE} (empty for none)
+	 * @param progress status, fraction, cancel
+	 * @return cutoffs, model, kept replicas, training report and per-class results
+	 * @throws BadInputException when a thickness analysis has no classes, or a step refuses the data
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public ZlpResult run(List<ZlpInput> inputs, List<String> conditions, Progress progress) {
 		progress.status("ZLP: choosing dE1 and dE2, drawing " + settings.replicas() + " replicas");
-		ZlpCutoffs cutoffs = ZlpCutoffs.of(spectra, energy, settings.de1(), settings.de2(), ZlpSettings.MAX_DE1_SEARCH);
-		int[] labels = thickness.clusters().labels();
-		float[] total = thickness.maps().totalIntensity();
-		ZlpTrainingSet set = ZlpTrainingSet.draw(aligned, total, labels, spectra, cutoffs, settings.replicas(), settings.seed());
-		try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(NETWORK, settings.device(), settings.threads())) {
+		List<ZlpTrainingSet.Source> sources = new ArrayList<>();
+		for (ZlpInput input : inputs)
+			sources.add(source(input));
+		ZlpCutoffs cutoffs = ZlpCutoffs.concat(sources.stream().map(ZlpTrainingSet.Source::cutoffs).toList());
+		ZlpTrainingSet set = ZlpTrainingSet.draw(sources, conditions, settings.replicas(), settings.seed());
+		MlpShape network = network(set.scaling().inputCount());
+		try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(network, settings.device(), settings.threads())) {
 			progress.status("ZLP: training " + settings.replicas() + " replicas on " + trainer.device().description());
 			ReplicaTrainingReport first = trainer.train(
 				new ReplicaData(set.x(), set.y(), set.sigma(), set.trainWeight(), set.validationWeight()), settings.training(),
@@ -77,35 +99,54 @@ public final class ZlpAnalysis {
 			boolean[] kept = ZlpEnsemble.keep(report.bestValidationChi2());
 			if (ZlpEnsemble.count(kept) == 0)
 				throw new BadInputException("no replica converged (every validation χ² is infinite or NaN); check the data and dE1/dE2.");
-			double[] energies = energies(energy);
 			List<ZlpClassResult> classes = new ArrayList<>();
-			int k = spectra.median().length;
-			for (int c = 0; c < k; c++) {
-				progress.checkCanceled();
-				progress.status("ZLP: class " + c + " of " + k + ", subtraction and band gap");
-				classes.add(classResult(trainer, set.scaling(), thickness, kept, energies, c,
-					new ProgressRange(progress, 0.85 + 0.15 * c / k, 0.85 + 0.15 * (c + 1) / k)));
+			int k = cutoffs.de1().length;
+			for (int i = 0; i < inputs.size(); i++) {
+				ZlpInput input = inputs.get(i);
+				double[] energies = energies(input.thickness().aligned().energyAxis());
+				for (int c = 0; c < sources.get(i).classes(); c++) {
+					progress.checkCanceled();
+					int label = classes.size();
+					progress.status("ZLP: class " + label + " of " + k + ", subtraction and band gap");
+					classes.add(classResult(trainer, set.scaling(), input, i, kept, energies, c, label,
+						new ProgressRange(progress, 0.85 + 0.15 * label / k, 0.85 + 0.15 * (label + 1) / k)));
+				}
 			}
 			progress.fraction(1);
 			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, report, trained.retried(), classes);
 		}
 	}
 
+	/** The training data of one image: its classes and their cutoffs. */
+	private ZlpTrainingSet.Source source(ZlpInput input) {
+		ThicknessResult thickness = input.thickness();
+		if (!thickness.hasClusters())
+			throw new BadInputException("the zero-loss subtraction needs thickness classes; run the thickness analysis with clusters.");
+		ClusterSpectra spectra = thickness.clusterSpectra();
+		ZlpCutoffs cutoffs = ZlpCutoffs.of(spectra, thickness.aligned().energyAxis(), settings.de1(), settings.de2(), ZlpSettings.MAX_DE1_SEARCH);
+		return new ZlpTrainingSet.Source(thickness.aligned(), thickness.maps().totalIntensity(), thickness.clusters().labels(), spectra, cutoffs,
+			input.setting());
+	}
+
 	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */
-	private ZlpClassResult classResult(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
-		double[] energies, int c, Progress progress)
+	private ZlpClassResult classResult(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ZlpInput input, int source, boolean[] kept,
+		double[] energies, int c, int label, Progress progress)
 	{
+		ThicknessResult thickness = input.thickness();
 		double logIntensity = medianLogIntensity(thickness.maps().totalIntensity(), thickness.clusters().labels(), c);
 		double[] spectrum = thickness.clusterSpectra().median()[c];
-		float[][] lnZlp = predict(trainer, scaling, energies, logIntensity);
+		float[][] lnZlp = predict(trainer, scaling, energies, logIntensity, input.setting());
 		ZlpEnsemble bands = ZlpEnsemble.of(energies, spectrum, lnZlp, kept);
 		// A class without a visible onset (a metal, too few counts) still has its ZLP and inelastic bands.
+		BandGapInterval gap = null;
+		String problem = null;
 		try {
-			return new ZlpClassResult(c, logIntensity, bands, bandGap(energies, spectrum, lnZlp, kept, thickness.aligned(), progress), null);
+			gap = bandGap(energies, spectrum, lnZlp, kept, thickness.aligned(), progress);
 		}
 		catch (BadInputException e) {
-			return new ZlpClassResult(c, logIntensity, bands, null, e.getMessage());
+			problem = e.getMessage();
 		}
+		return new ZlpClassResult(label, logIntensity, bands, gap, problem, source, input.setting());
 	}
 
 	private BandGapInterval bandGap(double[] energies, double[] spectrum, float[][] lnZlp, boolean[] kept, SpectrumImage aligned, Progress progress)
@@ -126,12 +167,20 @@ public final class ZlpAnalysis {
 		return BandGapEnsemble.fit(gap, energies, inelastic.toArray(double[][]::new), null, settings.threads(), progress);
 	}
 
-	/** ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range. */
-	private static float[][] predict(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, double[] energies, double logIntensity) {
+	/**
+	 * {@return ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range}
+	 *
+	 * @param trainer the ensemble, with its weights
+	 * @param scaling the ensemble's input scaling
+	 * @param energies ΔE of each channel, eV
+	 * @param logIntensity ln I_total of the spectrum
+	 * @param setting the acquisition setting, one value per condition input
+	 */
+	static float[][] predict(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, double[] energies, double logIntensity, double[] setting) {
 		int modelled = 0;
 		while (modelled < energies.length && scaling.models(energies[modelled]))
 			modelled++;
-		float[][] inside = trainer.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity));
+		float[][] inside = trainer.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity, setting));
 		float[][] all = new float[inside.length][energies.length];
 		for (int r = 0; r < all.length; r++) {
 			System.arraycopy(inside[r], 0, all[r], 0, modelled);
@@ -140,7 +189,7 @@ public final class ZlpAnalysis {
 		return all;
 	}
 
-	private static double[] energies(EnergyAxis axis) {
+	static double[] energies(EnergyAxis axis) {
 		double[] e = new double[axis.channels()];
 		for (int i = 0; i < e.length; i++)
 			e[i] = axis.energy(i);

@@ -63,6 +63,19 @@ public record ZlpCutoffs(double[] de1, double[] de2) {
 		return new ZlpCutoffs(de1, de2);
 	}
 
+	/**
+	 * {@return the cutoffs of several images' classes, one after the other}
+	 *
+	 * @param parts each image's cutoffs
+	 */
+	public static ZlpCutoffs concat(java.util.List<ZlpCutoffs> parts) {
+		if (parts.size() == 1)
+			return parts.get(0);
+		double[] de1 = parts.stream().flatMapToDouble(p -> java.util.Arrays.stream(p.de1())).toArray();
+		double[] de2 = parts.stream().flatMapToDouble(p -> java.util.Arrays.stream(p.de2())).toArray();
+		return new ZlpCutoffs(de1, de2);
+	}
+
 	private static double knee(double[] median, EnergyAxis energy, double maxSearch, int cls) {
 		int n = median.length;
 		double peak = ZeroLossPeak.peakIndex(median, n);

@@ -8,7 +8,7 @@ import org.ml4em.tf.ReplicaEnsembleTrainer;
 
 /**
  * Writes the replica ensemble of a {@link ZlpResult} as a TensorFlow SavedModel (tag {@code serve},
- * signature {@code serving_default}: input {@code [M, 2]} = (ΔE, ln I_total) scaled by
+ * signature {@code serving_default}: input {@code [M, 2 + conditions]} = (ΔE, ln I_total, conditions…) scaled by
  * {@link ZlpResult#scaling()}, output {@code [R, M]} = ln I_ZLP of every replica), so that it can be
  * applied again without training. The scaling, cutoffs and kept replicas must be stored beside it.
  */
@@ -24,7 +24,7 @@ public final class ZlpModelExport {
 	 * @throws IOException when writing fails
 	 */
 	public static void savedModel(ZlpResult result, Path dir) throws IOException {
-		try (ReplicaEnsembleTrainer model = new ReplicaEnsembleTrainer(ZlpAnalysis.NETWORK, DeviceChoice.CPU, 1)) {
+		try (ReplicaEnsembleTrainer model = new ReplicaEnsembleTrainer(result.weights().shape(), DeviceChoice.CPU, 1)) {
 			model.setWeights(result.weights());
 			model.exportSavedModel(dir);
 		}

@@ -1,6 +1,9 @@
 package org.ml4em.eels;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.DoubleSummaryStatistics;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import org.ml4em.BadInputException;
@@ -63,7 +66,27 @@ public final class ZlpTrainingSet {
 	}
 
 	/**
-	 * Draws the replicas' data.
+	 * One spectrum image's share of the training data.
+	 *
+	 * @param aligned the zero-loss-aligned spectrum image
+	 * @param totalIntensity I_total per pixel ({@code [x + y·width]}, from the thickness maps)
+	 * @param labels thickness class per pixel, −1 for none
+	 * @param spectra the classes' median and 16/84 % spectra (aligned)
+	 * @param cutoffs dE1 and dE2 per class
+	 * @param setting the acquisition setting of the image, one value per condition input (empty for none)
+	 */
+	public record Source(SpectrumImage aligned, float[] totalIntensity, int[] labels, ClusterSpectra spectra, ZlpCutoffs cutoffs,
+		double[] setting)
+	{
+
+		/** {@return the number of thickness classes} */
+		public int classes() {
+			return spectra.median().length;
+		}
+	}
+
+	/**
+	 * Draws the replicas' data of one spectrum image.
 	 *
 	 * @param aligned the zero-loss-aligned spectrum image
 	 * @param totalIntensity I_total per pixel ({@code [x + y·width]}, from the thickness maps)
@@ -78,38 +101,73 @@ public final class ZlpTrainingSet {
 	public static ZlpTrainingSet draw(SpectrumImage aligned, float[] totalIntensity, int[] labels, ClusterSpectra spectra,
 		ZlpCutoffs cutoffs, int replicas, long seed)
 	{
+		return draw(List.of(new Source(aligned, totalIntensity, labels, spectra, cutoffs, new double[0])), List.of(), replicas, seed);
+	}
+
+	/**
+	 * Draws the replicas' data of one or several spectrum images, each recorded at its own
+	 * acquisition setting. The classes of all images are numbered one after the other (the first
+	 * image's classes first); each replica draws one pixel of every class, and each setting value is
+	 * a further network input.
+	 *
+	 * @param sources the spectrum images, at least one
+	 * @param conditions the name of each setting value, in order (empty for none)
+	 * @param replicas number of replicas, at least 1
+	 * @param seed seed of every random choice
+	 * @return the training set
+	 * @throws BadInputException when a class has no pixel or a replica would have no data point
+	 */
+	public static ZlpTrainingSet draw(List<Source> sources, List<String> conditions, int replicas, long seed) {
 		if (replicas < 1)
 			throw new BadInputException("replicas=" + replicas + "; expected at least 1.");
-		int k = spectra.median().length;
-		int[][] members = members(labels, k);
-		EnergyAxis energy = aligned.energyAxis();
-		ZlpInputScaling scaling = scaling(energy, totalIntensity, labels, cutoffs);
-		double[][] classSigma = new double[k][];
-		for (int c = 0; c < k; c++)
-			classSigma[c] = sigma(spectra, c);
+		if (sources.isEmpty())
+			throw new IllegalArgumentException("no spectrum image to train on");
+		for (Source source : sources)
+			if (source.setting().length != conditions.size())
+				throw new IllegalArgumentException("every image needs one value per condition " + conditions);
+		ZlpInputScaling scaling = scaling(sources, conditions);
+		int classes = sources.stream().mapToInt(Source::classes).sum();
 		SplittableRandom random = new SplittableRandom(seed);
 		PointList[] lists = new PointList[replicas];
-		int[][] pixels = new int[replicas][k];
+		for (int r = 0; r < replicas; r++)
+			lists[r] = new PointList(scaling.inputCount());
+		int[][] pixels = new int[replicas][classes];
+		int first = 0;
+		for (Source source : sources) {
+			drawFrom(source, scaling, lists, pixels, first, random);
+			first += source.classes();
+		}
+		return pack(scaling, lists, pixels);
+	}
+
+	/** Adds one image's points to every replica; its classes are {@code first, first + 1, …}. */
+	private static void drawFrom(Source source, ZlpInputScaling scaling, PointList[] lists, int[][] pixels, int first, SplittableRandom random) {
+		SpectrumImage aligned = source.aligned();
+		ZlpCutoffs cutoffs = source.cutoffs();
+		int k = source.classes();
+		int[][] members = members(source.labels(), k);
+		EnergyAxis energy = aligned.energyAxis();
+		double[][] classSigma = new double[k][];
+		for (int c = 0; c < k; c++)
+			classSigma[c] = sigma(source.spectra(), c);
 		double[] spectrum = new double[aligned.channels()];
-		for (int r = 0; r < replicas; r++) {
-			PointList points = new PointList();
+		for (int r = 0; r < lists.length; r++) {
+			PointList points = lists[r];
 			for (int c = 0; c < k; c++) {
 				int pixel = members[c][random.nextInt(members[c].length)];
-				pixels[r][c] = pixel;
+				pixels[r][first + c] = pixel;
 				aligned.spectrum(pixel % aligned.width(), pixel / aligned.width(), spectrum);
-				float l = scaling.logIntensity(Math.log(totalIntensity[pixel]));
+				float[] input = scaling.scaledSetting(Math.log(source.totalIntensity()[pixel]), source.setting());
 				for (int ch = 0; ch < spectrum.length && energy.energy(ch) <= cutoffs.de1()[c]; ch++)
 					if (spectrum[ch] > 0 && Double.isFinite(classSigma[c][ch]))
-						points.add(scaling.energy(energy.energy(ch)), l, Math.log(spectrum[ch]), classSigma[c][ch], random);
+						points.add(scaling.energy(energy.energy(ch)), input, Math.log(spectrum[ch]), classSigma[c][ch], random);
 				double last = pseudoEnd(energy, cutoffs.de2()[c]);
 				for (int p = 0; p < PSEUDO_POINTS; p++) {
 					double e = cutoffs.de2()[c] + (last - cutoffs.de2()[c]) * p / (PSEUDO_POINTS - 1);
-					points.add(scaling.energy(e), l, 0, PSEUDO_SIGMA, random);
+					points.add(scaling.energy(e), input, 0, PSEUDO_SIGMA, random);
 				}
 			}
-			lists[r] = points;
 		}
-		return pack(scaling, lists, pixels);
 	}
 
 	private static int[][] members(int[] labels, int k) {
@@ -134,18 +192,28 @@ public final class ZlpTrainingSet {
 		return Math.min(energy.energy(energy.channels() - 1), PSEUDO_END_FACTOR * de2);
 	}
 
-	private static ZlpInputScaling scaling(EnergyAxis energy, float[] totalIntensity, int[] labels, ZlpCutoffs cutoffs) {
+	private static ZlpInputScaling scaling(List<Source> sources, List<String> conditions) {
 		double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
-		for (int p = 0; p < labels.length; p++)
-			if (labels[p] >= 0 && totalIntensity[p] > 0) {
-				double l = Math.log(totalIntensity[p]);
-				min = Math.min(min, l);
-				max = Math.max(max, l);
-			}
-		double end = 0;
-		for (double de2 : cutoffs.de2())
-			end = Math.max(end, pseudoEnd(energy, de2));
-		return new ZlpInputScaling(energy.energy(0), end, min, max);
+		double start = Double.POSITIVE_INFINITY, end = 0;
+		for (Source source : sources) {
+			for (int p = 0; p < source.labels().length; p++)
+				if (source.labels()[p] >= 0 && source.totalIntensity()[p] > 0) {
+					double l = Math.log(source.totalIntensity()[p]);
+					min = Math.min(min, l);
+					max = Math.max(max, l);
+				}
+			EnergyAxis energy = source.aligned().energyAxis();
+			start = Math.min(start, energy.energy(0));
+			for (double de2 : source.cutoffs().de2())
+				end = Math.max(end, pseudoEnd(energy, de2));
+		}
+		List<ConditionScaling> scales = new ArrayList<>();
+		for (int c = 0; c < conditions.size(); c++) {
+			int index = c;
+			DoubleSummaryStatistics values = sources.stream().mapToDouble(s -> s.setting()[index]).summaryStatistics();
+			scales.add(ConditionScaling.of(conditions.get(c), values.getMin(), values.getMax()));
+		}
+		return new ZlpInputScaling(start, end, min, max, scales);
 	}
 
 	/** Spread of the class in ln counts, with the Poisson error in quadrature; NaN where undefined. */
@@ -168,14 +236,15 @@ public final class ZlpTrainingSet {
 		for (PointList l : lists)
 			n = Math.max(n, l.size);
 		int r = lists.length;
-		float[][][] x = new float[r][n][2];
+		int inputs = scaling.inputCount();
+		float[][][] x = new float[r][n][inputs];
 		float[][] y = new float[r][n], sigma = new float[r][n], train = new float[r][n], validation = new float[r][n];
 		for (int i = 0; i < r; i++) {
 			PointList l = lists[i];
 			for (int p = 0; p < n; p++) {
 				boolean real = p < l.size;
-				x[i][p][0] = real ? l.energy[p] : 0.5f;
-				x[i][p][1] = real ? l.logIntensity[p] : 0.5f;
+				for (int j = 0; j < inputs; j++)
+					x[i][p][j] = real ? l.inputs[p * inputs + j] : 0.5f;
 				y[i][p] = real ? l.target[p] : 0;
 				sigma[i][p] = real ? l.sigma[p] : 1;
 				train[i][p] = real && l.train[p] ? 1 : 0;
@@ -200,7 +269,7 @@ public final class ZlpTrainingSet {
 		return x.length == 0 ? 0 : x[0].length;
 	}
 
-	/** {@return inputs [replica][point][ΔE, ln I_total], on the network's scale} */
+	/** {@return inputs [replica][point][ΔE, ln I_total, conditions…], on the network's scale} */
 	public float[][][] x() {
 		return x;
 	}
@@ -232,20 +301,27 @@ public final class ZlpTrainingSet {
 
 	/** Growing columns of one replica's points. */
 	private static final class PointList {
-		float[] energy = new float[256], logIntensity = new float[256], target = new float[256], sigma = new float[256];
+		final int width;
+		float[] inputs;
+		float[] target = new float[256], sigma = new float[256];
 		boolean[] train = new boolean[256];
 		int size;
 
-		void add(float e, float l, double t, double s, SplittableRandom random) {
-			if (size == energy.length) {
-				energy = Arrays.copyOf(energy, size * 2);
-				logIntensity = Arrays.copyOf(logIntensity, size * 2);
+		PointList(int width) {
+			this.width = width;
+			inputs = new float[256 * width];
+		}
+
+		/** Adds a point whose inputs are {@code setting} with ΔE in its first slot. */
+		void add(float e, float[] setting, double t, double s, SplittableRandom random) {
+			if (size == target.length) {
+				inputs = Arrays.copyOf(inputs, size * 2 * width);
 				target = Arrays.copyOf(target, size * 2);
 				sigma = Arrays.copyOf(sigma, size * 2);
 				train = Arrays.copyOf(train, size * 2);
 			}
-			energy[size] = e;
-			logIntensity[size] = l;
+			System.arraycopy(setting, 0, inputs, size * width, width);
+			inputs[size * width] = e;
 			target[size] = (float) t;
 			sigma[size] = (float) s;
 			train[size] = random.nextDouble() < TRAIN_FRACTION;
