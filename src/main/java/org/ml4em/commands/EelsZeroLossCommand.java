@@ -1,22 +1,27 @@
 package org.ml4em.commands;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
+import org.ml4em.eels.ConditionScaling;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
-import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ThicknessSettings;
 import org.ml4em.eels.ZlpAnalysis;
 import org.ml4em.eels.ZlpClassResult;
+import org.ml4em.eels.ZlpInput;
 import org.ml4em.eels.ZlpModelExport;
 import org.ml4em.eels.ZlpResult;
 import org.ml4em.eels.ZlpSettings;
@@ -60,6 +65,19 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	@Parameter(label = "Band-gap fit window (eV)", description = "auto, or from-to, e.g. 1.5-3.5")
 	private String fit_window = "auto";
 
+	@Parameter(label = "More spectrum images (other settings)", required = false, persist = false,
+		description = "further files recorded at other beam energies or exposure times, separated by ';': fitted together with the input, the settings as extra network inputs")
+	private String more_spectra = "";
+
+	@Parameter(label = "Conditions", required = false, persist = false, description = "settings that become network inputs: auto (those that differ between the files), none, beam_energy, exposure, or beam_energy,exposure")
+	private String conditions = "auto";
+
+	@Parameter(label = "Beam energies (keV, one per file)", required = false, persist = false, description = "overrides the files' metadata, e.g. 200,300; blank: from the files")
+	private String beam_energies = "";
+
+	@Parameter(label = "Exposures (s, one per file)", required = false, persist = false, description = "overrides the files' metadata, e.g. 0.05,0.2; blank: from the files")
+	private String exposures = "";
+
 	@Parameter(label = "Epochs (most)", min = "1", persist = false, description = "training stops earlier when the validation error stops improving")
 	private int epochs = ReplicaTrainingSettings.DEFAULT_MAX_EPOCHS;
 
@@ -87,13 +105,42 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		int k = EelsThicknessMapCommand.parseClusters(clusters);
 		if (k == ThicknessSettings.NO_CLUSTERING)
 			throw new BadInputException("clusters='" + clusters + "': the zero-loss subtraction needs thickness classes; give a number or auto.");
-		try (EmFile file = openInput()) {
-			SpectrumImage image = SignalSpectra.of(file.signal());
-			ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed)).run(image, progress);
-			ZlpResult result = new ZlpAnalysis(settings).run(thickness, progress);
-			publish(result, settings.bandGap().type());
+		List<File> files = spectrumFiles();
+		List<EmFile> open = new ArrayList<>();
+		try {
+			for (File f : files)
+				open.add(f.equals(input()) ? openInput() : open(f));
+			AcquisitionSettings acquisition = AcquisitionSettings.resolve(conditions, files.stream().map(File::getName).toList(),
+				open.stream().map(e -> e.signal().acquisition()).toList(), beam_energies, exposures);
+			List<ZlpInput> inputs = new ArrayList<>();
+			for (int i = 0; i < open.size(); i++) {
+				ProgressRange part = new ProgressRange(progress, 0.3 * i / open.size(), 0.3 * (i + 1) / open.size(), files.get(i).getName() + ": ");
+				ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed))
+					.run(SignalSpectra.of(open.get(i).signal()), part);
+				inputs.add(new ZlpInput(thickness, acquisition.values().get(i)));
+			}
+			ZlpResult result = new ZlpAnalysis(settings).run(inputs, acquisition.names(), new ProgressRange(progress, 0.3, 1));
+			publish(result, settings.bandGap().type(), files);
 			return summary;
 		}
+		finally {
+			for (EmFile f : open)
+				f.close();
+		}
+	}
+
+	/** The input, then {@code more_spectra} (separated by ';' or new lines). */
+	private List<File> spectrumFiles() {
+		List<File> files = new ArrayList<>(List.of(input()));
+		if (more_spectra != null)
+			for (String path : more_spectra.split("\s*[;\n]\s*"))
+				if (!path.isBlank()) {
+					File f = new File(path.trim());
+					if (!f.isFile())
+						throw new BadInputException("more_spectra: '" + path.trim() + "' is not a file; expected spectrum files separated by ';'.");
+					files.add(f);
+				}
+		return files;
 	}
 
 	private ZlpSettings settings() {
@@ -127,13 +174,14 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
 	}
 
-	private void publish(ZlpResult result, GapType type) {
+	private void publish(ZlpResult result, GapType type, List<File> inputs) {
 		String name = inputName();
-		bandgap = ZlpTables.bandGaps(result, type.exponent());
+		List<String> names = inputs.stream().map(File::getName).toList();
+		bandgap = ZlpTables.bandGaps(result, type.exponent(), names);
 		Map<String, Object> out = new LinkedHashMap<>();
 		for (ZlpClassResult c : result.classes()) {
 			out.put("spectra_cluster" + c.label() + ".csv", ZlpTables.spectra(c));
-			SpectrumPlot classPlot = ZlpTables.plot(name, c);
+			SpectrumPlot classPlot = ZlpTables.plot(names.get(c.source()), c);
 			out.put("spectra_cluster" + c.label() + ".png", classPlot);
 			if (c.label() == 0)
 				plot = classPlot;
@@ -145,6 +193,9 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		});
 		files = new ResultFiles(out);
 		summary = ZlpSummary.of(name, result, type);
+		if (inputs.size() > 1)
+			summary += " " + inputs.size() + " spectrum images fitted together, "
+				+ (result.scaling().conditions().isEmpty() ? "as one acquisition setting." : "with " + String.join(" and ", result.scaling().names()) + " as network inputs.");
 	}
 
 	/** What applying the model again needs besides the SavedModel. */
@@ -155,6 +206,16 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		m.put("energy_max_eV", r.scaling().energyMax());
 		m.put("log_intensity_min", r.scaling().logIntensityMin());
 		m.put("log_intensity_max", r.scaling().logIntensityMax());
+		List<Map<String, Object>> conditions = new ArrayList<>();
+		for (ConditionScaling c : r.scaling().conditions()) {
+			Map<String, Object> one = new LinkedHashMap<>();
+			one.put("name", c.name());
+			one.put("min", c.min());
+			one.put("max", c.max());
+			one.put("logarithmic", c.logarithmic());
+			conditions.add(one);
+		}
+		m.put("conditions", conditions);
 		m.put("de1_eV", r.cutoffs().de1());
 		m.put("de2_eV", r.cutoffs().de2());
 		m.put("replicas_kept", r.kept());

@@ -49,6 +49,21 @@ public abstract class SpectrumFileCommand extends Ml4emCommand {
 		return EmFiles.open(input.toPath(), new EnergyCalibration(energy_origin, energy_step));
 	}
 
+	/**
+	 * {@return another spectrum file opened with the same TIFF calibration as the input; close it when done}
+	 *
+	 * @param file the file
+	 * @throws IOException when it cannot be read
+	 */
+	protected EmFile open(File file) throws IOException {
+		return EmFiles.open(file.toPath(), new EnergyCalibration(energy_origin, energy_step));
+	}
+
+	/** {@return the input file} */
+	protected File input() {
+		return input;
+	}
+
 	/** {@return the input file's name, for titles and summaries} */
 	protected String inputName() {
 		return input.getName();

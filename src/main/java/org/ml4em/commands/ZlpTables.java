@@ -27,13 +27,33 @@ final class ZlpTables {
 			List.of("energy", "zlp_median", "zlp_low", "zlp_high", "inelastic_median", "inelastic_low", "inelastic_high"), rows);
 	}
 
-	static ResultTable bandGaps(ZlpResult r, double exponent) {
+	/**
+	 * The band-gap table; with several input files, each class's file and acquisition setting follow.
+	 *
+	 * @param r the analysis
+	 * @param exponent the onset exponent used
+	 * @param inputs the input files' names, the main input first
+	 */
+	static ResultTable bandGaps(ZlpResult r, double exponent, List<String> inputs) {
+		List<String> columns = new ArrayList<>(List.of("cluster", "eg", "eg_low", "eg_high", "exponent", "replicas_kept"));
+		boolean several = inputs.size() > 1;
+		if (several) {
+			columns.add("input");
+			columns.addAll(r.scaling().names());
+		}
 		List<List<Object>> rows = new ArrayList<>();
-		for (ZlpClassResult c : r.classes())
-			rows.add(c.hasBandGap()
+		for (ZlpClassResult c : r.classes()) {
+			List<Object> row = new ArrayList<>(c.hasBandGap()
 				? List.of(c.label(), c.bandGap().median(), c.bandGap().p16(), c.bandGap().p84(), exponent, c.bandGap().counted())
 				: List.of(c.label(), Double.NaN, Double.NaN, Double.NaN, exponent, 0));
-		return new ResultTable("Band gaps", List.of("cluster", "eg", "eg_low", "eg_high", "exponent", "replicas_kept"), rows);
+			if (several) {
+				row.add(inputs.get(c.source()));
+				for (double v : c.setting())
+					row.add(v);
+			}
+			rows.add(row);
+		}
+		return new ResultTable("Band gaps", columns, rows);
 	}
 
 	static SpectrumPlot plot(String fileName, ZlpClassResult c) {

@@ -61,6 +61,27 @@ class EelsZeroLossCommandTest {
 	}
 
 	@Test
+	void fitsSpectraOfTwoExposuresWithTheExposureAsANetworkInput() throws Exception {
+		CommandModule m = run("input", SAMPLE, "more_spectra", SAMPLE.getPath(), "exposures", "0.05, 0.2");
+		assertTrue(!m.isCanceled(), m.getCancelReason());
+		ResultTable gaps = (ResultTable) m.getOutput("bandgap");
+		assertEquals(List.of("cluster", "eg", "eg_low", "eg_high", "exponent", "replicas_kept", "input", "exposure_s"), gaps.header());
+		assertEquals(4, gaps.rows().size());
+		assertEquals(List.of(0.05, 0.05, 0.2, 0.2), gaps.rows().stream().map(r -> r.get(7)).toList());
+		ResultFiles files = (ResultFiles) m.getOutput("files");
+		assertTrue(files.files().containsKey("spectra_cluster3.csv"), files.files().keySet().toString());
+		String summary = (String) m.getOutput("summary");
+		assertTrue(summary.contains("2 spectrum images fitted together, with exposure_s as network inputs"), summary);
+
+		String missing = run("input", SAMPLE, "more_spectra", SAMPLE.getPath(), "conditions", "exposure").getCancelReason();
+		assertTrue(missing.contains("exposure of eels_low_loss_si.dm4 is not in its metadata; give exposures="), missing);
+		String same = run("input", SAMPLE, "more_spectra", SAMPLE.getPath(), "conditions", "beam_energy").getCancelReason();
+		assertTrue(same.contains("every file has the same beam energy (200.0 keV)"), same);
+		assertTrue(run("input", SAMPLE, "exposures", "0.1,0.2").getCancelReason().contains("has 2 values for 1 files"));
+		assertTrue(run("input", SAMPLE, "more_spectra", "nothing-here.dm4").getCancelReason().contains("'nothing-here.dm4' is not a file"));
+	}
+
+	@Test
 	void badSettingsAreOneSentence() throws Exception {
 		assertTrue(run("input", SAMPLE, "gap_type", "sideways").getCancelReason().startsWith("gap_type='sideways' is not known"));
 		assertTrue(run("input", SAMPLE, "clusters", "0").getCancelReason().contains("needs thickness classes"));
