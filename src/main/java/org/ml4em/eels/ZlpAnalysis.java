@@ -123,9 +123,20 @@ public final class ZlpAnalysis {
 		if (!thickness.hasClusters())
 			throw new BadInputException("the zero-loss subtraction needs thickness classes; run the thickness analysis with clusters.");
 		ClusterSpectra spectra = thickness.clusterSpectra();
-		ZlpCutoffs cutoffs = ZlpCutoffs.of(spectra, thickness.aligned().energyAxis(), settings.de1(), settings.de2(), ZlpSettings.MAX_DE1_SEARCH);
+		EnergyAxis energy = thickness.aligned().energyAxis();
+		checkFitWindow(energy);
+		ZlpCutoffs cutoffs = ZlpCutoffs.of(spectra, energy, settings.de1(), settings.de2(), ZlpSettings.MAX_DE1_SEARCH);
 		return new ZlpTrainingSet.Source(thickness.aligned(), thickness.maps().totalIntensity(), thickness.clusters().labels(), spectra, cutoffs,
 			input.setting());
+	}
+
+	/** A band-gap window the user gave must lie on the recorded losses, or hours of training end in no band gap. */
+	private void checkFitWindow(EnergyAxis energy) {
+		FitWindow window = settings.bandGap().window();
+		double last = energy.energy(energy.channels() - 1);
+		if (window != null && !(window.low() >= 0 && window.high() <= last))
+			throw new BadInputException(String.format(java.util.Locale.ROOT,
+				"The band-gap fit window %s lies outside the recorded energy losses 0 … %.4g eV; give fit_window inside them, or auto.", window, last));
 	}
 
 	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */

@@ -62,6 +62,21 @@ class ZlpAnalysisTest {
 	}
 
 	@Test
+	void refusesAFitWindowOutsideTheRecordedLosses() {
+		ZlpSettings outside = quick().withBandGap(BandGapSettings.of(GapType.DIRECT).withWindow(new FitWindow(90, 120)));
+		BadInputException e = assertThrows(BadInputException.class, () -> new ZlpAnalysis(outside).run(thickness, Progress.NONE));
+		assertTrue(e.getMessage().startsWith("The band-gap fit window 90.00 … 120.00 eV lies outside the recorded energy losses 0 … 99.87 eV;"), e.getMessage());
+	}
+
+	@Test
+	void refusesMoreClassesThanPixels() {
+		SyntheticSpectrumImage tiny = SyntheticLowLoss.defaults().generate(ThicknessMap.stripes(2, 2, 0.3, 0.8));
+		BadInputException e = assertThrows(BadInputException.class,
+			() -> new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(6)).run(tiny, Progress.NONE));
+		assertTrue(e.getMessage().contains("pixels"), e.getMessage());
+	}
+
+	@Test
 	void needsThicknessClasses() {
 		ThicknessResult noClasses = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(ThicknessSettings.NO_CLUSTERING))
 			.run(SyntheticLowLoss.defaults().generate(ThicknessMap.uniform(4, 4, 0.5)), Progress.NONE);
