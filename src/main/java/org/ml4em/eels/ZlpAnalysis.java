@@ -77,27 +77,45 @@ public final class ZlpAnalysis {
 			boolean[] kept = ZlpEnsemble.keep(report.bestValidationChi2());
 			if (ZlpEnsemble.count(kept) == 0)
 				throw new BadInputException("no replica converged (every validation χ² is infinite or NaN); check the data and dE1/dE2.");
-			double[] energies = energies(energy);
-			List<ZlpClassResult> classes = new ArrayList<>();
-			int k = spectra.median().length;
-			for (int c = 0; c < k; c++) {
-				progress.checkCanceled();
-				progress.status("ZLP: class " + c + " of " + k + ", subtraction and band gap");
-				classes.add(classResult(trainer, set.scaling(), thickness, kept, energies, c,
-					new ProgressRange(progress, 0.85 + 0.15 * c / k, 0.85 + 0.15 * (c + 1) / k)));
-			}
+			List<ZlpClassResult> classes = classResults(trainer::predict, set.scaling(), kept, thickness, new ProgressRange(progress, 0.85, 1));
 			progress.fraction(1);
 			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, report, trained.retried(), classes);
 		}
 	}
 
+	/**
+	 * Steps 5 and 6 alone, with a model that is already trained (this run's, or one saved earlier
+	 * and loaded again): per thickness class the ZLP predicted at the class's median ln I_total,
+	 * subtracted from its median spectrum, and the band gap of the kept replicas.
+	 *
+	 * @param model the replica ensemble
+	 * @param scaling the model's input scaling
+	 * @param kept which of the model's replicas to use
+	 * @param thickness the thickness analysis of the spectra, with clustering
+	 * @param progress status, fraction, cancel
+	 * @return one result per class, thinnest first
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ThicknessResult thickness, Progress progress) {
+		double[] energies = energies(thickness.aligned().energyAxis());
+		List<ZlpClassResult> classes = new ArrayList<>();
+		int k = thickness.clusterSpectra().median().length;
+		for (int c = 0; c < k; c++) {
+			progress.checkCanceled();
+			progress.status("ZLP: class " + c + " of " + k + ", subtraction and band gap");
+			classes.add(classResult(model, scaling, thickness, kept, energies, c, new ProgressRange(progress, (double) c / k, (c + 1.0) / k)));
+		}
+		progress.fraction(1);
+		return classes;
+	}
+
 	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */
-	private ZlpClassResult classResult(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
+	private ZlpClassResult classResult(ZlpPredictor model, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
 		double[] energies, int c, Progress progress)
 	{
 		double logIntensity = medianLogIntensity(thickness.maps().totalIntensity(), thickness.clusters().labels(), c);
 		double[] spectrum = thickness.clusterSpectra().median()[c];
-		float[][] lnZlp = predict(trainer, scaling, energies, logIntensity);
+		float[][] lnZlp = predict(model, scaling, energies, logIntensity);
 		ZlpEnsemble bands = ZlpEnsemble.of(energies, spectrum, lnZlp, kept);
 		// A class without a visible onset (a metal, too few counts) still has its ZLP and inelastic bands.
 		try {
@@ -127,11 +145,11 @@ public final class ZlpAnalysis {
 	}
 
 	/** ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range. */
-	private static float[][] predict(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, double[] energies, double logIntensity) {
+	static float[][] predict(ZlpPredictor model, ZlpInputScaling scaling, double[] energies, double logIntensity) {
 		int modelled = 0;
 		while (modelled < energies.length && scaling.models(energies[modelled]))
 			modelled++;
-		float[][] inside = trainer.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity));
+		float[][] inside = model.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity));
 		float[][] all = new float[inside.length][energies.length];
 		for (int r = 0; r < all.length; r++) {
 			System.arraycopy(inside[r], 0, all[r], 0, modelled);
@@ -140,14 +158,14 @@ public final class ZlpAnalysis {
 		return all;
 	}
 
-	private static double[] energies(EnergyAxis axis) {
+	static double[] energies(EnergyAxis axis) {
 		double[] e = new double[axis.channels()];
 		for (int i = 0; i < e.length; i++)
 			e[i] = axis.energy(i);
 		return e;
 	}
 
-	private static double medianLogIntensity(float[] total, int[] labels, int c) {
+	static double medianLogIntensity(float[] total, int[] labels, int c) {
 		double[] values = new double[labels.length];
 		int n = 0;
 		for (int p = 0; p < labels.length; p++)
