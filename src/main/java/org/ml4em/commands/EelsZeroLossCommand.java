@@ -1,13 +1,12 @@
 package org.ml4em.commands;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
@@ -16,18 +15,23 @@ import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ThicknessSettings;
 import org.ml4em.eels.ZlpAnalysis;
-import org.ml4em.eels.ZlpClassResult;
-import org.ml4em.eels.ZlpModelExport;
+import org.ml4em.eels.TrainedZlpModel;
+import org.ml4em.eels.ZlpModel;
+import org.ml4em.eels.ZlpPixelMaps;
 import org.ml4em.eels.ZlpResult;
 import org.ml4em.eels.ZlpSettings;
 import org.ml4em.io.EmFile;
-import org.ml4em.io.JsonWriter;
+import org.ml4em.io.EmSignal;
+import org.ml4em.io.PixelCalibration;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.ReplicaTrainingSettings;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * {@code Plugins > ML4EM > EELS Zero-Loss Subtraction}: the zero-loss peak of a low-loss spectrum
@@ -36,11 +40,13 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Headless: {@code ./ml4em --headless --run "EELS Zero-Loss Subtraction"
  * "input='si.dm4',replicas=100,output='zlp'"} writes {@code zlp/spectra_cluster<N>.csv},
- * {@code zlp/bandgap.csv}, {@code zlp/spectra_cluster<N>.png} and the model {@code zlp/zlp_model/}.
+ * {@code zlp/bandgap.csv}, {@code zlp/spectra_cluster<N>.png} and the model {@code zlp/zlp_model/}
+ * ({@link ZlpModelFolder}; Apply ZLP Model uses it again); with {@code per_pixel=true} also
+ * {@code zlp/bandgap_map.tif} ({@link ZlpOutputs}).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>EELS Zero-Loss Subtraction", label = "EELS Zero-Loss Subtraction", headless = true,
 	description = "Neural-network zero-loss peak with Monte Carlo replicas: ZLP and inelastic spectra with uncertainty bands, band gap with confidence interval.")
-public class EelsZeroLossCommand extends SpectrumFileCommand {
+public class EelsZeroLossCommand extends SpectrumFileCommand implements CalibratedOutputs {
 
 	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
 	private String clusters = "auto";
@@ -60,6 +66,9 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	@Parameter(label = "Band-gap fit window (eV)", description = "auto, or from-to, e.g. 1.5-3.5")
 	private String fit_window = "auto";
 
+	@Parameter(label = "Per-pixel band-gap map", description = "also fit the band gap of every pixel with the trained ensemble (bandgap_map.tif: eg, eg_low, eg_high)")
+	private boolean per_pixel = false;
+
 	@Parameter(label = "Epochs (most)", min = "1", persist = false, description = "training stops earlier when the validation error stops improving")
 	private int epochs = ReplicaTrainingSettings.DEFAULT_MAX_EPOCHS;
 
@@ -75,11 +84,16 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	@Parameter(label = "Spectra of the thinnest class", type = ItemIO.OUTPUT)
 	private SpectrumPlot plot;
 
+	@Parameter(label = "Band-gap map (eV): eg, eg_low, eg_high", type = ItemIO.OUTPUT)
+	private Img<FloatType> bandgap_map;
+
 	@Parameter(label = "Result files", type = ItemIO.OUTPUT)
 	private ResultFiles files;
 
 	@Parameter(label = "Summary", type = ItemIO.OUTPUT)
 	private String summary;
+
+	private PixelCalibration pixelSize;
 
 	@Override
 	protected String analyse(Progress progress) throws IOException {
@@ -88,27 +102,42 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		if (k == ThicknessSettings.NO_CLUSTERING)
 			throw new BadInputException("clusters='" + clusters + "': the zero-loss subtraction needs thickness classes; give a number or auto.");
 		try (EmFile file = openInput()) {
-			SpectrumImage image = SignalSpectra.of(file.signal());
+			EmSignal signal = file.signal();
+			SpectrumImage image = SignalSpectra.of(signal);
+			pixelSize = EelsThicknessMapCommand.pixelSize(signal);
 			ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed)).run(image, progress);
-			ZlpResult result = new ZlpAnalysis(settings).run(thickness, progress);
-			publish(result, settings.bandGap().type());
+			ZlpResult result = new ZlpAnalysis(settings).run(thickness, per_pixel ? new ProgressRange(progress, 0, 0.85) : progress);
+			ZlpModel model = ZlpModel.of(result, thickness.aligned().energyAxis(), settings.bandGap().type());
+			ZlpPixelMaps maps = per_pixel ? pixelMaps(result, model, thickness, settings, new ProgressRange(progress, 0.85, 1)) : null;
+			publish(result, model, maps, settings.bandGap().type());
 			return summary;
 		}
 	}
 
+	private ZlpPixelMaps pixelMaps(ZlpResult result, ZlpModel model, ThicknessResult thickness, ZlpSettings settings, Progress progress) {
+		try (TrainedZlpModel networks = TrainedZlpModel.of(result, settings.device(), settings.threads())) {
+			return ZlpOutputs.pixelMaps(networks, model, thickness, result.classes(), settings.bandGap(), settings.threads(), seed, progress);
+		}
+	}
+
 	private ZlpSettings settings() {
-		GapType type = switch (gap_type == null ? "" : gap_type.trim().toLowerCase(Locale.ROOT)) {
-			case "direct" -> GapType.DIRECT;
-			case "indirect" -> GapType.INDIRECT;
-			case "fit" -> GapType.FIT;
-			default -> throw new BadInputException("gap_type='" + gap_type + "' is not known; expected direct, indirect or fit.");
-		};
+		GapType type = parseGapType(gap_type);
 		BandGapSettings gap = BandGapSettings.of(type);
 		FitWindow window = parseWindow(fit_window);
 		if (window != null)
 			gap = gap.withWindow(window);
 		return ZlpSettings.defaults().withReplicas(replicas).withCutoffs(de1 > 0 ? de1 : Double.NaN, de2 > 0 ? de2 : Double.NaN).withBandGap(gap)
 			.withDevice(DeviceChoice.parse(device)).withSeed(seed).withTraining(ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withSeed(seed));
+	}
+
+	/** "direct", "indirect" or "fit", any case. */
+	static GapType parseGapType(String word) {
+		return switch (word == null ? "" : word.trim().toLowerCase(Locale.ROOT)) {
+			case "direct" -> GapType.DIRECT;
+			case "indirect" -> GapType.INDIRECT;
+			case "fit" -> GapType.FIT;
+			default -> throw new BadInputException("gap_type='" + word + "' is not known; expected direct, indirect or fit.");
+		};
 	}
 
 	/** "auto" → null; "1.5-3.5" → [1.5, 3.5] eV. */
@@ -127,39 +156,34 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
 	}
 
-	private void publish(ZlpResult result, GapType type) {
+	private void publish(ZlpResult result, ZlpModel model, ZlpPixelMaps maps, GapType type) {
 		String name = inputName();
 		bandgap = ZlpTables.bandGaps(result, type.exponent());
-		Map<String, Object> out = new LinkedHashMap<>();
-		for (ZlpClassResult c : result.classes()) {
-			out.put("spectra_cluster" + c.label() + ".csv", ZlpTables.spectra(c));
-			SpectrumPlot classPlot = ZlpTables.plot(name, c);
-			out.put("spectra_cluster" + c.label() + ".png", classPlot);
-			if (c.label() == 0)
-				plot = classPlot;
-		}
-		out.put("bandgap.csv", bandgap);
-		out.put("zlp_model", (ResultFiles.Folder) dir -> {
-			ZlpModelExport.savedModel(result, dir);
-			Files.writeString(dir.resolve("ml4em_zlp.json"), JsonWriter.toJson(modelDescription(result)));
-		});
-		files = new ResultFiles(out);
+		Map<String, Object> out = ZlpOutputs.classFiles(name, result.classes(), bandgap);
+		plot = (SpectrumPlot) out.get("spectra_cluster0.png");
+		out.put("zlp_model", ZlpModelFolder.writer(result, model));
 		summary = ZlpSummary.of(name, result, type);
+		if (maps != null) {
+			bandgap_map = ZlpOutputs.mapImage(maps);
+			out.put(ZlpOutputs.BANDGAP_MAP, ZlpOutputs.mapFile(bandgap_map, pixelSize));
+			summary += " " + ZlpOutputs.summary(maps);
+		}
+		files = new ResultFiles(out);
 	}
 
-	/** What applying the model again needs besides the SavedModel. */
-	private static Map<String, Object> modelDescription(ZlpResult r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("network", "inputs (energy loss, ln integrated intensity) scaled to [0.1, 0.9]; hidden 10-15-5 sigmoid, sigmoid, relu; output ln I_ZLP per replica");
-		m.put("energy_min_eV", r.scaling().energyMin());
-		m.put("energy_max_eV", r.scaling().energyMax());
-		m.put("log_intensity_min", r.scaling().logIntensityMin());
-		m.put("log_intensity_max", r.scaling().logIntensityMax());
-		m.put("de1_eV", r.cutoffs().de1());
-		m.put("de2_eV", r.cutoffs().de2());
-		m.put("replicas_kept", r.kept());
-		m.put("device", r.training().device().description());
-		return m;
+	@Override
+	public PixelCalibration calibration(String outputName) {
+		return pixelSize;
+	}
+
+	@Override
+	public java.util.List<String> sliceLabels(String outputName) {
+		return "bandgap_map".equals(outputName) ? ZlpOutputs.MAP_SLICES : java.util.List.of();
+	}
+
+	/** {@return the per-pixel band gap (x, y, slice: eg, eg_low, eg_high; eV), or null unless per_pixel was asked for} */
+	public Img<FloatType> getBandgapMap() {
+		return bandgap_map;
 	}
 
 	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
@@ -191,5 +215,10 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 
 	public void setDevice(String device) {
 		this.device = device;
+	}
+
+	/** @param perPixel whether to fit the band gap of every pixel too */
+	public void setPerPixel(boolean perPixel) {
+		this.per_pixel = perPixel;
 	}
 }

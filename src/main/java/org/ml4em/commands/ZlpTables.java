@@ -28,8 +28,12 @@ final class ZlpTables {
 	}
 
 	static ResultTable bandGaps(ZlpResult r, double exponent) {
+		return bandGaps(r.classes(), exponent);
+	}
+
+	static ResultTable bandGaps(List<ZlpClassResult> classes, double exponent) {
 		List<List<Object>> rows = new ArrayList<>();
-		for (ZlpClassResult c : r.classes())
+		for (ZlpClassResult c : classes)
 			rows.add(c.hasBandGap()
 				? List.of(c.label(), c.bandGap().median(), c.bandGap().p16(), c.bandGap().p84(), exponent, c.bandGap().counted())
 				: List.of(c.label(), Double.NaN, Double.NaN, Double.NaN, exponent, 0));
