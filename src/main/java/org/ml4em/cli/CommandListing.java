@@ -6,6 +6,7 @@ import java.util.Map;
 
 import java.io.PrintStream;
 
+import org.ml4em.commands.ResultFiles;
 import org.ml4em.commands.ResultTable;
 import org.ml4em.commands.SpectrumPlot;
 import org.scijava.command.CommandInfo;
@@ -30,13 +31,15 @@ final class CommandListing {
 			out.println("  parameters:");
 			for (ModuleItem<?> item : info.inputs())
 				if (CommandCatalog.isUserInput(item)) out.println("    " + describeInput(item, defaults));
-			out.println("    " + String.format("%-16s %-10s %s", HeadlessRun.OUTPUT_KEY, "file", "where the main image output goes (.tif); tables beside it as .csv"));
-			out.println("  outputs:");
 			List<ModuleItem<?>> outputs = new ArrayList<>();
 			info.outputs().forEach(outputs::add);
+			boolean folder = outputs.stream().anyMatch(o -> ResultFiles.class.isAssignableFrom(o.getType()));
+			out.println("    " + String.format("%-16s %-10s %s", HeadlessRun.OUTPUT_KEY, folder ? "folder" : "file",
+				folder ? "a new folder that receives the result files" : "where the main image output goes (.tif); tables beside it as .csv"));
+			out.println("  outputs:");
 			Map<String, String> files = OutputPlan.fileNames(outputs, "<output>", "<stem>");
 			for (ModuleItem<?> item : outputs)
-				out.println("    " + String.format("%-16s %s", item.getName(), outputKind(item, files.get(item.getName()))));
+				out.println("    " + String.format("%-16s %s", item.getName(), folder ? folderKind(item) : outputKind(item, files.get(item.getName()))));
 			out.println();
 		}
 	}
@@ -56,6 +59,12 @@ final class CommandListing {
 	private static String typeName(ModuleItem<?> item) {
 		if (CommandCatalog.isImage(item)) return "image";
 		return item.getType().getSimpleName();
+	}
+
+	/** Commands that write a folder write only their result files there; the other outputs are for Fiji. */
+	private static String folderKind(ModuleItem<?> item) {
+		if (ResultFiles.class.isAssignableFrom(item.getType())) return "files  -> <output>/ (tables as CSV, plots as PNG, images as TIFF, models as folders)";
+		return item.getType() == String.class ? "text   -> printed" : "shown in Fiji (its file is among the result files)";
 	}
 
 	private static String outputKind(ModuleItem<?> item, String file) {

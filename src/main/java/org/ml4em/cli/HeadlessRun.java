@@ -115,7 +115,8 @@ final class HeadlessRun {
 			else if (item.getType() == File.class) {
 				// The command reads it itself; the launcher only checks it is there and protects it.
 				Path file = Path.of(value);
-				checkReadable(item.getName(), file);
+				if ("directory".equals(item.getWidgetStyle())) checkFolder(item.getName(), file);
+				else checkReadable(item.getName(), file);
 				inputFiles.add(file);
 				inputs.put(item.getName(), file.toFile());
 			}
@@ -156,6 +157,10 @@ final class HeadlessRun {
 	private static void checkReadable(String key, Path file) {
 		if (!Files.isRegularFile(file)) throw new BadInputException(key + "='" + file + "': no such file.");
 		if (!Files.isReadable(file)) throw new BadInputException(key + "='" + file + "': the file is not readable.");
+	}
+
+	private static void checkFolder(String key, Path folder) {
+		if (!Files.isDirectory(folder)) throw new BadInputException(key + "='" + folder + "': no such folder.");
 	}
 
 	private Module execute(Map<String, Object> inputs) throws InterruptedException {

@@ -14,4 +14,13 @@ public interface CalibratedOutputs {
 	 * @param outputName the output parameter's name
 	 */
 	PixelCalibration calibration(String outputName);
+
+	/**
+	 * {@return the names of the slices of a 3-D image output (x, y, slice), or an empty list}
+	 *
+	 * @param outputName the output parameter's name
+	 */
+	default java.util.List<String> sliceLabels(String outputName) {
+		return java.util.List.of();
+	}
 }

@@ -145,7 +145,7 @@ public class EelsThicknessMapCommand extends SpectrumFileCommand implements Cali
 	}
 
 	/** The pixel size from the signal's spatial axes, or null when they are not calibrated. */
-	private static PixelCalibration pixelSize(EmSignal signal) {
+	static PixelCalibration pixelSize(EmSignal signal) {
 		List<Axis> spatial = new ArrayList<>();
 		for (int d = 0; d < signal.axes().size(); d++)
 			if (d != signal.energyAxis())

@@ -2,9 +2,7 @@ package org.ml4em.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -12,27 +10,32 @@ import java.util.Map;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.ProgressRange;
-import org.ml4em.eels.ConditionScaling;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
+import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ThicknessSettings;
 import org.ml4em.eels.ZlpAnalysis;
-import org.ml4em.eels.ZlpClassResult;
 import org.ml4em.eels.ZlpInput;
-import org.ml4em.eels.ZlpModelExport;
+import org.ml4em.eels.TrainedZlpModel;
+import org.ml4em.eels.ZlpModel;
+import org.ml4em.eels.ZlpPixelMaps;
 import org.ml4em.eels.ZlpResult;
 import org.ml4em.eels.ZlpSettings;
 import org.ml4em.io.EmFile;
-import org.ml4em.io.JsonWriter;
+import org.ml4em.io.EmSignal;
+import org.ml4em.io.PixelCalibration;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.ReplicaTrainingSettings;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * {@code Plugins > ML4EM > EELS Zero-Loss Subtraction}: the zero-loss peak of a low-loss spectrum
@@ -41,11 +44,13 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Headless: {@code ./ml4em --headless --run "EELS Zero-Loss Subtraction"
  * "input='si.dm4',replicas=100,output='zlp'"} writes {@code zlp/spectra_cluster<N>.csv},
- * {@code zlp/bandgap.csv}, {@code zlp/spectra_cluster<N>.png} and the model {@code zlp/zlp_model/}.
+ * {@code zlp/bandgap.csv}, {@code zlp/spectra_cluster<N>.png} and the model {@code zlp/zlp_model/}
+ * ({@link ZlpModelFolder}; Apply ZLP Model uses it again); with {@code per_pixel=true} also
+ * {@code zlp/bandgap_map.tif} ({@link ZlpOutputs}).
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>EELS Zero-Loss Subtraction", label = "EELS Zero-Loss Subtraction", headless = true,
 	description = "Neural-network zero-loss peak with Monte Carlo replicas: ZLP and inelastic spectra with uncertainty bands, band gap with confidence interval.")
-public class EelsZeroLossCommand extends SpectrumFileCommand {
+public class EelsZeroLossCommand extends SpectrumFileCommand implements CalibratedOutputs {
 
 	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
 	private String clusters = "auto";
@@ -78,6 +83,9 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	@Parameter(label = "Exposures (s, one per file)", required = false, persist = false, description = "overrides the files' metadata, e.g. 0.05,0.2; blank: from the files")
 	private String exposures = "";
 
+	@Parameter(label = "Per-pixel band-gap map", description = "also fit the band gap of every pixel with the trained ensemble (bandgap_map.tif: eg, eg_low, eg_high)")
+	private boolean per_pixel = false;
+
 	@Parameter(label = "Epochs (most)", min = "1", persist = false, description = "training stops earlier when the validation error stops improving")
 	private int epochs = ReplicaTrainingSettings.DEFAULT_MAX_EPOCHS;
 
@@ -93,11 +101,16 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	@Parameter(label = "Spectra of the thinnest class", type = ItemIO.OUTPUT)
 	private SpectrumPlot plot;
 
+	@Parameter(label = "Band-gap map (eV): eg, eg_low, eg_high", type = ItemIO.OUTPUT)
+	private Img<FloatType> bandgap_map;
+
 	@Parameter(label = "Result files", type = ItemIO.OUTPUT)
 	private ResultFiles files;
 
 	@Parameter(label = "Summary", type = ItemIO.OUTPUT)
 	private String summary;
+
+	private PixelCalibration pixelSize;
 
 	@Override
 	protected String analyse(Progress progress) throws IOException {
@@ -112,15 +125,19 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 				open.add(f.equals(input()) ? openInput() : open(f));
 			AcquisitionSettings acquisition = AcquisitionSettings.resolve(conditions, files.stream().map(File::getName).toList(),
 				open.stream().map(e -> e.signal().acquisition()).toList(), beam_energies, exposures);
+			pixelSize = EelsThicknessMapCommand.pixelSize(open.get(0).signal());
 			List<ZlpInput> inputs = new ArrayList<>();
 			for (int i = 0; i < open.size(); i++) {
-				ProgressRange part = new ProgressRange(progress, 0.3 * i / open.size(), 0.3 * (i + 1) / open.size(), files.get(i).getName() + ": ");
+				ProgressRange part = new ProgressRange(progress, 0.2 * i / open.size(), 0.2 * (i + 1) / open.size(), files.get(i).getName() + ": ");
 				ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed))
 					.run(SignalSpectra.of(open.get(i).signal()), part);
 				inputs.add(new ZlpInput(thickness, acquisition.values().get(i)));
 			}
-			ZlpResult result = new ZlpAnalysis(settings).run(inputs, acquisition.names(), new ProgressRange(progress, 0.3, 1));
-			publish(result, settings.bandGap().type(), files);
+			ZlpResult result = new ZlpAnalysis(settings).run(inputs, acquisition.names(), new ProgressRange(progress, 0.2, per_pixel ? 0.85 : 1));
+			ThicknessResult main = inputs.get(0).thickness();
+			ZlpModel model = ZlpModel.of(result, main.aligned().energyAxis(), settings.bandGap().type());
+			ZlpPixelMaps maps = per_pixel ? pixelMaps(result, model, inputs.get(0), settings, new ProgressRange(progress, 0.85, 1)) : null;
+			publish(result, model, maps, settings.bandGap().type(), files.stream().map(File::getName).toList());
 			return summary;
 		}
 		finally {
@@ -133,7 +150,7 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 	private List<File> spectrumFiles() {
 		List<File> files = new ArrayList<>(List.of(input()));
 		if (more_spectra != null)
-			for (String path : more_spectra.split("\s*[;\n]\s*"))
+			for (String path : more_spectra.split("\\s*[;\\n]\\s*"))
 				if (!path.isBlank()) {
 					File f = new File(path.trim());
 					if (!f.isFile())
@@ -143,19 +160,32 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		return files;
 	}
 
+	/** The band-gap map of the main input (its classes are the first ones). */
+	private ZlpPixelMaps pixelMaps(ZlpResult result, ZlpModel model, ZlpInput main, ZlpSettings settings, Progress progress) {
+		try (TrainedZlpModel networks = TrainedZlpModel.of(result, settings.device(), settings.threads())) {
+			List<org.ml4em.eels.ZlpClassResult> classes = result.classes().stream().filter(c -> c.source() == 0).toList();
+			return ZlpOutputs.pixelMaps(networks, model, main, classes, settings.bandGap(), settings.threads(), seed, progress);
+		}
+	}
+
 	private ZlpSettings settings() {
-		GapType type = switch (gap_type == null ? "" : gap_type.trim().toLowerCase(Locale.ROOT)) {
-			case "direct" -> GapType.DIRECT;
-			case "indirect" -> GapType.INDIRECT;
-			case "fit" -> GapType.FIT;
-			default -> throw new BadInputException("gap_type='" + gap_type + "' is not known; expected direct, indirect or fit.");
-		};
+		GapType type = parseGapType(gap_type);
 		BandGapSettings gap = BandGapSettings.of(type);
 		FitWindow window = parseWindow(fit_window);
 		if (window != null)
 			gap = gap.withWindow(window);
 		return ZlpSettings.defaults().withReplicas(replicas).withCutoffs(de1 > 0 ? de1 : Double.NaN, de2 > 0 ? de2 : Double.NaN).withBandGap(gap)
 			.withDevice(DeviceChoice.parse(device)).withSeed(seed).withTraining(ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withSeed(seed));
+	}
+
+	/** "direct", "indirect" or "fit", any case. */
+	static GapType parseGapType(String word) {
+		return switch (word == null ? "" : word.trim().toLowerCase(Locale.ROOT)) {
+			case "direct" -> GapType.DIRECT;
+			case "indirect" -> GapType.INDIRECT;
+			case "fit" -> GapType.FIT;
+			default -> throw new BadInputException("gap_type='" + word + "' is not known; expected direct, indirect or fit.");
+		};
 	}
 
 	/** "auto" → null; "1.5-3.5" → [1.5, 3.5] eV. */
@@ -174,53 +204,37 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
 	}
 
-	private void publish(ZlpResult result, GapType type, List<File> inputs) {
+	private void publish(ZlpResult result, ZlpModel model, ZlpPixelMaps maps, GapType type, List<String> inputs) {
 		String name = inputName();
-		List<String> names = inputs.stream().map(File::getName).toList();
-		bandgap = ZlpTables.bandGaps(result, type.exponent(), names);
-		Map<String, Object> out = new LinkedHashMap<>();
-		for (ZlpClassResult c : result.classes()) {
-			out.put("spectra_cluster" + c.label() + ".csv", ZlpTables.spectra(c));
-			SpectrumPlot classPlot = ZlpTables.plot(names.get(c.source()), c);
-			out.put("spectra_cluster" + c.label() + ".png", classPlot);
-			if (c.label() == 0)
-				plot = classPlot;
-		}
-		out.put("bandgap.csv", bandgap);
-		out.put("zlp_model", (ResultFiles.Folder) dir -> {
-			ZlpModelExport.savedModel(result, dir);
-			Files.writeString(dir.resolve("ml4em_zlp.json"), JsonWriter.toJson(modelDescription(result)));
-		});
-		files = new ResultFiles(out);
+		bandgap = ZlpTables.bandGaps(result, type.exponent(), inputs);
+		Map<String, Object> out = ZlpOutputs.classFiles(inputs, result.classes(), bandgap);
+		plot = (SpectrumPlot) out.get("spectra_cluster0.png");
+		out.put("zlp_model", ZlpModelFolder.writer(result, model));
 		summary = ZlpSummary.of(name, result, type);
 		if (inputs.size() > 1)
-			summary += " " + inputs.size() + " spectrum images fitted together, "
-				+ (result.scaling().conditions().isEmpty() ? "as one acquisition setting." : "with " + String.join(" and ", result.scaling().names()) + " as network inputs.");
+			summary += " " + inputs.size() + " spectrum images fitted together, " + (result.scaling().conditions().isEmpty() ? "as one acquisition setting."
+				: "with " + String.join(" and ", result.scaling().names()) + " as network inputs.");
+		if (maps != null) {
+			bandgap_map = ZlpOutputs.mapImage(maps);
+			out.put(ZlpOutputs.BANDGAP_MAP, ZlpOutputs.mapFile(bandgap_map, pixelSize));
+			summary += " " + ZlpOutputs.summary(maps);
+		}
+		files = new ResultFiles(out);
 	}
 
-	/** What applying the model again needs besides the SavedModel. */
-	private static Map<String, Object> modelDescription(ZlpResult r) {
-		Map<String, Object> m = new LinkedHashMap<>();
-		m.put("network", "inputs (energy loss, ln integrated intensity) scaled to [0.1, 0.9]; hidden 10-15-5 sigmoid, sigmoid, relu; output ln I_ZLP per replica");
-		m.put("energy_min_eV", r.scaling().energyMin());
-		m.put("energy_max_eV", r.scaling().energyMax());
-		m.put("log_intensity_min", r.scaling().logIntensityMin());
-		m.put("log_intensity_max", r.scaling().logIntensityMax());
-		List<Map<String, Object>> conditions = new ArrayList<>();
-		for (ConditionScaling c : r.scaling().conditions()) {
-			Map<String, Object> one = new LinkedHashMap<>();
-			one.put("name", c.name());
-			one.put("min", c.min());
-			one.put("max", c.max());
-			one.put("logarithmic", c.logarithmic());
-			conditions.add(one);
-		}
-		m.put("conditions", conditions);
-		m.put("de1_eV", r.cutoffs().de1());
-		m.put("de2_eV", r.cutoffs().de2());
-		m.put("replicas_kept", r.kept());
-		m.put("device", r.training().device().description());
-		return m;
+	@Override
+	public PixelCalibration calibration(String outputName) {
+		return pixelSize;
+	}
+
+	@Override
+	public java.util.List<String> sliceLabels(String outputName) {
+		return "bandgap_map".equals(outputName) ? ZlpOutputs.MAP_SLICES : java.util.List.of();
+	}
+
+	/** {@return the per-pixel band gap (x, y, slice: eg, eg_low, eg_high; eV), or null unless per_pixel was asked for} */
+	public Img<FloatType> getBandgapMap() {
+		return bandgap_map;
 	}
 
 	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
@@ -252,5 +266,10 @@ public class EelsZeroLossCommand extends SpectrumFileCommand {
 
 	public void setDevice(String device) {
 		this.device = device;
+	}
+
+	/** @param perPixel whether to fit the band gap of every pixel too */
+	public void setPerPixel(boolean perPixel) {
+		this.per_pixel = perPixel;
 	}
 }

@@ -27,6 +27,10 @@ final class ZlpTables {
 			List.of("energy", "zlp_median", "zlp_low", "zlp_high", "inelastic_median", "inelastic_low", "inelastic_high"), rows);
 	}
 
+	static ResultTable bandGaps(List<ZlpClassResult> classes, double exponent) {
+		return bandGaps(classes, exponent, List.of(), List.of(""));
+	}
+
 	/**
 	 * The band-gap table; with several input files, each class's file and acquisition setting follow.
 	 *
@@ -35,14 +39,18 @@ final class ZlpTables {
 	 * @param inputs the input files' names, the main input first
 	 */
 	static ResultTable bandGaps(ZlpResult r, double exponent, List<String> inputs) {
+		return bandGaps(r.classes(), exponent, r.scaling().names(), inputs);
+	}
+
+	private static ResultTable bandGaps(List<ZlpClassResult> classes, double exponent, List<String> conditions, List<String> inputs) {
 		List<String> columns = new ArrayList<>(List.of("cluster", "eg", "eg_low", "eg_high", "exponent", "replicas_kept"));
 		boolean several = inputs.size() > 1;
 		if (several) {
 			columns.add("input");
-			columns.addAll(r.scaling().names());
+			columns.addAll(conditions);
 		}
 		List<List<Object>> rows = new ArrayList<>();
-		for (ZlpClassResult c : r.classes()) {
+		for (ZlpClassResult c : classes) {
 			List<Object> row = new ArrayList<>(c.hasBandGap()
 				? List.of(c.label(), c.bandGap().median(), c.bandGap().p16(), c.bandGap().p84(), exponent, c.bandGap().counted())
 				: List.of(c.label(), Double.NaN, Double.NaN, Double.NaN, exponent, 0));

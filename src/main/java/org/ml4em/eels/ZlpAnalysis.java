@@ -102,15 +102,9 @@ public final class ZlpAnalysis {
 			List<ZlpClassResult> classes = new ArrayList<>();
 			int k = cutoffs.de1().length;
 			for (int i = 0; i < inputs.size(); i++) {
-				ZlpInput input = inputs.get(i);
-				double[] energies = energies(input.thickness().aligned().energyAxis());
-				for (int c = 0; c < sources.get(i).classes(); c++) {
-					progress.checkCanceled();
-					int label = classes.size();
-					progress.status("ZLP: class " + label + " of " + k + ", subtraction and band gap");
-					classes.add(classResult(trainer, set.scaling(), input, i, kept, energies, c, label,
-						new ProgressRange(progress, 0.85 + 0.15 * label / k, 0.85 + 0.15 * (label + 1) / k)));
-				}
+				int from = classes.size(), n = sources.get(i).classes();
+				classes.addAll(classResults(trainer::predict, set.scaling(), kept, inputs.get(i), i, from,
+					new ProgressRange(progress, 0.85 + 0.15 * from / k, 0.85 + 0.15 * (from + n) / k)));
 			}
 			progress.fraction(1);
 			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, report, trained.retried(), classes);
@@ -139,14 +133,60 @@ public final class ZlpAnalysis {
 				"The band-gap fit window %s lies outside the recorded energy losses 0 … %.4g eV; give fit_window inside them, or auto.", window, last));
 	}
 
+	/**
+	 * Steps 5 and 6 alone, with a model that is already trained (this run's, or one saved earlier
+	 * and loaded again): per thickness class the ZLP predicted at the class's median ln I_total,
+	 * subtracted from its median spectrum, and the band gap of the kept replicas.
+	 *
+	 * @param model the replica ensemble
+	 * @param scaling the model's input scaling
+	 * @param kept which of the model's replicas to use
+	 * @param thickness the thickness analysis of the spectra, with clustering
+	 * @param progress status, fraction, cancel
+	 * @return one result per class, thinnest first
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ThicknessResult thickness, Progress progress) {
+		return classResults(model, scaling, kept, ZlpInput.of(thickness), 0, 0, progress);
+	}
+
+	/**
+	 * Steps 5 and 6 for one of several input images, recorded at its own acquisition setting.
+	 *
+	 * @param model the replica ensemble
+	 * @param scaling the model's input scaling, with one condition per value of the input's setting
+	 * @param kept which of the model's replicas to use
+	 * @param input the image's thickness analysis, with clustering, and its setting
+	 * @param source the image's index among the inputs
+	 * @param firstLabel the label of its thinnest class (classes are numbered over all images)
+	 * @param progress status, fraction, cancel
+	 * @return one result per class, thinnest first
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ZlpInput input, int source,
+		int firstLabel, Progress progress)
+	{
+		ThicknessResult thickness = input.thickness();
+		double[] energies = energies(thickness.aligned().energyAxis());
+		List<ZlpClassResult> classes = new ArrayList<>();
+		int k = thickness.clusterSpectra().median().length;
+		for (int c = 0; c < k; c++) {
+			progress.checkCanceled();
+			progress.status("ZLP: class " + (firstLabel + c) + ", subtraction and band gap");
+			classes.add(classResult(model, scaling, input, source, kept, energies, c, firstLabel + c, new ProgressRange(progress, (double) c / k, (c + 1.0) / k)));
+		}
+		progress.fraction(1);
+		return classes;
+	}
+
 	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */
-	private ZlpClassResult classResult(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ZlpInput input, int source, boolean[] kept,
+	private ZlpClassResult classResult(ZlpPredictor model, ZlpInputScaling scaling, ZlpInput input, int source, boolean[] kept,
 		double[] energies, int c, int label, Progress progress)
 	{
 		ThicknessResult thickness = input.thickness();
 		double logIntensity = medianLogIntensity(thickness.maps().totalIntensity(), thickness.clusters().labels(), c);
 		double[] spectrum = thickness.clusterSpectra().median()[c];
-		float[][] lnZlp = predict(trainer, scaling, energies, logIntensity, input.setting());
+		float[][] lnZlp = predict(model, scaling, energies, logIntensity, input.setting());
 		ZlpEnsemble bands = ZlpEnsemble.of(energies, spectrum, lnZlp, kept);
 		// A class without a visible onset (a metal, too few counts) still has its ZLP and inelastic bands.
 		BandGapInterval gap = null;
@@ -181,17 +221,17 @@ public final class ZlpAnalysis {
 	/**
 	 * {@return ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range}
 	 *
-	 * @param trainer the ensemble, with its weights
+	 * @param model the ensemble
 	 * @param scaling the ensemble's input scaling
 	 * @param energies ΔE of each channel, eV
 	 * @param logIntensity ln I_total of the spectrum
 	 * @param setting the acquisition setting, one value per condition input
 	 */
-	static float[][] predict(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, double[] energies, double logIntensity, double[] setting) {
+	static float[][] predict(ZlpPredictor model, ZlpInputScaling scaling, double[] energies, double logIntensity, double[] setting) {
 		int modelled = 0;
 		while (modelled < energies.length && scaling.models(energies[modelled]))
 			modelled++;
-		float[][] inside = trainer.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity, setting));
+		float[][] inside = model.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity, setting));
 		float[][] all = new float[inside.length][energies.length];
 		for (int r = 0; r < all.length; r++) {
 			System.arraycopy(inside[r], 0, all[r], 0, modelled);
@@ -207,7 +247,7 @@ public final class ZlpAnalysis {
 		return e;
 	}
 
-	private static double medianLogIntensity(float[] total, int[] labels, int c) {
+	static double medianLogIntensity(float[] total, int[] labels, int c) {
 		double[] values = new double[labels.length];
 		int n = 0;
 		for (int p = 0; p < labels.length; p++)

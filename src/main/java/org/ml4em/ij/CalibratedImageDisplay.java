@@ -1,6 +1,7 @@
 package org.ml4em.ij;
 
 import java.awt.GraphicsEnvironment;
+import java.util.List;
 
 import org.ml4em.cluster.PixelClusterer;
 import org.ml4em.commands.CalibratedOutputs;
@@ -18,7 +19,7 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
 import net.imglib2.view.Views;
 
 /**
- * Shows the 2-D image outputs of commands that know their pixel size ({@link CalibratedOutputs},
+ * Shows the 2-D image outputs (and 3-D ones with named slices, such as the band-gap map) of commands that know their pixel size ({@link CalibratedOutputs},
  * e.g. the t/λ map in nm) as calibrated ImageJ images in Fiji; SciJava's own display of an
  * {@code Img} would drop the calibration. Label images get the label colours. Inert headless and
  * in the launcher, which writes calibrated TIFFs itself.
@@ -33,11 +34,18 @@ public class CalibratedImageDisplay extends AbstractPostprocessorPlugin {
 			|| !(module.getDelegateObject() instanceof CalibratedOutputs calibrated))
 			return;
 		for (ModuleItem<?> item : module.getInfo().outputs()) {
-			if (!(module.getOutput(item.getName()) instanceof RandomAccessibleInterval<?> image) || image.numDimensions() != 2
-				|| !(image.getType() instanceof RealType<?>))
+			if (!(module.getOutput(item.getName()) instanceof RandomAccessibleInterval<?> image) || !(image.getType() instanceof RealType<?>))
 				continue;
 			PixelCalibration pixel = calibrated.calibration(item.getName());
 			String title = item.getLabel() == null ? item.getName() : item.getLabel();
+			List<String> slices = calibrated.sliceLabels(item.getName());
+			if (image.numDimensions() == 3 && image.dimension(2) == slices.size()) {
+				ImagePlusImgs.toFloatStack((RandomAccessibleInterval<? extends RealType<?>>) image, title, slices, pixel).show();
+				module.resolveOutput(item.getName());
+				continue;
+			}
+			if (image.numDimensions() != 2)
+				continue;
 			ImagePlus imp = image.getType() instanceof UnsignedShortType
 				? labelImage((RandomAccessibleInterval<UnsignedShortType>) image, title, pixel)
 				: ImagePlusImgs.toFloatImage((RandomAccessibleInterval<? extends RealType<?>>) image, title, pixel);

@@ -142,6 +142,29 @@ public final class ImagePlusImgs {
 		return imp;
 	}
 
+	/**
+	 * Copies a 3-D real image {@code (x, y, slice)} into a new 32-bit stack with named slices and
+	 * the given pixel size (e.g. a band-gap map: eg, eg_low, eg_high).
+	 *
+	 * @param image 3-D {@code (x, y, slice)}
+	 * @param title title of the new image
+	 * @param sliceLabels one name per slice
+	 * @param calibration pixel size and unit, or {@code null} for none
+	 */
+	public static ImagePlus toFloatStack(RandomAccessibleInterval<? extends RealType<?>> image, String title, java.util.List<String> sliceLabels,
+		PixelCalibration calibration)
+	{
+		if (image.numDimensions() != 3 || image.dimension(2) != sliceLabels.size())
+			throw new IllegalArgumentException("image must be 3-D with one label per slice, got " + image.numDimensions() + "-D and " + sliceLabels.size() + " labels");
+		ij.ImageStack stack = new ij.ImageStack((int) image.dimension(0), (int) image.dimension(1));
+		for (int z = 0; z < sliceLabels.size(); z++)
+			stack.addSlice(sliceLabels.get(z), toFloatImage(Views.hyperSlice(image, 2, image.min(2) + z), sliceLabels.get(z), null).getProcessor());
+		ImagePlus imp = new ImagePlus(title, stack);
+		imp.setCalibration(calibration(calibration));
+		imp.getProcessor().resetMinAndMax();
+		return imp;
+	}
+
 	/** {@return an ImageJ calibration with the pixel size of {@code pixel}, empty for null} */
 	public static Calibration calibration(PixelCalibration pixel) {
 		Calibration c = new Calibration();

@@ -216,4 +216,26 @@ class MainTest {
 		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "EELS Zero-Loss Subtraction", args));
 		assertTrue(errText().contains("exists and is not empty"), errText());
 	}
+
+	@Test
+	void applyZlpModelWritesTheSameFilesFromTheSavedModel() throws IOException {
+		Path trained = dir.resolve("zlp");
+		assertEquals(Main.OK, run("--headless", "--run", "EELS Zero-Loss Subtraction",
+			"input='" + SPECTRUM_IMAGE + "',clusters=2,replicas=3,epochs=100,device=cpu,output='" + trained + "'"), errText());
+		Path applied = dir.resolve("applied");
+		assertEquals(Main.OK, run("--headless", "--run", "Apply ZLP Model",
+			"model='" + trained.resolve("zlp_model") + "',input='" + SPECTRUM_IMAGE + "',clusters=2,per_pixel=true,device=cpu,output='" + applied + "'"), errText());
+		for (String name : List.of("bandgap.csv", "spectra_cluster0.csv", "spectra_cluster1.png", "bandgap_map.tif"))
+			assertTrue(Files.isRegularFile(applied.resolve(name)), name + " missing");
+		assertEquals(Files.readAllLines(trained.resolve("spectra_cluster1.csv")).size(), Files.readAllLines(applied.resolve("spectra_cluster1.csv")).size());
+		var map = TiffReader.read(applied.resolve("bandgap_map.tif"));
+		assertEquals(64, map.width());
+		assertEquals(2.0, map.pixelWidth(), 1e-9);
+		assertEquals(3, map.image().dimension(2));
+		err.reset();
+		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Apply ZLP Model",
+			"model='" + trained + "',input='" + SPECTRUM_IMAGE + "',output='" + dir.resolve("again") + "'"));
+		assertTrue(errText().contains("has no ml4em_zlp.json"), errText());
+		assertFalse(Files.exists(dir.resolve("again")), "nothing written");
+	}
 }

@@ -73,12 +73,30 @@ class EelsZeroLossCommandTest {
 		String summary = (String) m.getOutput("summary");
 		assertTrue(summary.contains("2 spectrum images fitted together, with exposure_s as network inputs"), summary);
 
+		// The saved model keeps the exposure as an input, and Apply ZLP Model predicts at the exposure asked for.
+		java.nio.file.Path dir = java.nio.file.Files.createDirectories(java.nio.file.Files.createTempDirectory("zlp-conditions").resolve("zlp_model"));
+		((ResultFiles.Folder) files.files().get("zlp_model")).writeTo(dir);
+		assertEquals(List.of("exposure_s"), ZlpModelFolder.read(dir).scaling().names());
+		String between = apply(dir, "exposure", 0.1).getOutput("summary").toString();
+		assertTrue(between.contains("ZLP predicted at exposure_s = 0.1 (within the trained settings)"), between);
+		String beyond = apply(dir, "exposure", 0.5).getOutput("summary").toString();
+		assertTrue(beyond.contains("extrapolated beyond the trained settings, trust the bands less: exposure_s 0.5 (trained 0.05 … 0.2)"), beyond);
+		String unknown = apply(dir, "exposure", 0.0).getCancelReason();
+		assertTrue(unknown.contains("trained on several exposures and the file does not say its exposure; give exposure=<s>."), unknown);
+
 		String missing = run("input", SAMPLE, "more_spectra", SAMPLE.getPath(), "conditions", "exposure").getCancelReason();
 		assertTrue(missing.contains("exposure of eels_low_loss_si.dm4 is not in its metadata; give exposures="), missing);
 		String same = run("input", SAMPLE, "more_spectra", SAMPLE.getPath(), "conditions", "beam_energy").getCancelReason();
 		assertTrue(same.contains("every file has the same beam energy (200.0 keV)"), same);
 		assertTrue(run("input", SAMPLE, "exposures", "0.1,0.2").getCancelReason().contains("has 2 values for 1 files"));
 		assertTrue(run("input", SAMPLE, "more_spectra", "nothing-here.dm4").getCancelReason().contains("'nothing-here.dm4' is not a file"));
+	}
+
+	private static CommandModule apply(java.nio.file.Path model, Object... inputs) throws Exception {
+		Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("model", model.toFile(), "input", SAMPLE, "clusters", "2", "device", "cpu", "per_pixel", false));
+		for (int i = 0; i < inputs.length; i += 2)
+			all.put((String) inputs[i], inputs[i + 1]);
+		return context.service(CommandService.class).run(ApplyZlpModelCommand.class, true, all).get();
 	}
 
 	@Test

@@ -62,7 +62,7 @@ class ZlpConditionsTest {
 				int pixel = firstPixel(t.clusters().labels(), cls);
 				double[] truth = new double[energies.length];
 				unseen.expectedZeroLoss(pixel % unseen.width(), pixel / unseen.width(), truth);
-				float[][] lnZlp = ZlpAnalysis.predict(model, result.scaling(), energies, Math.log(t.maps().totalIntensity()[pixel]), new double[] { b });
+				float[][] lnZlp = ZlpAnalysis.predict(model::predict, result.scaling(), energies, Math.log(t.maps().totalIntensity()[pixel]), new double[] { b });
 				double[] width = new double[lnZlp.length], area = new double[lnZlp.length];
 				int n = 0;
 				for (int r = 0; r < lnZlp.length; r++)

@@ -49,6 +49,18 @@ class ImagePlusImgsTest {
 	}
 
 	@Test
+	void namedSlicesBecomeALabelledCalibratedStack() {
+		float[] values = { 1, 2, 3, 4, 5, 6 };
+		ImagePlus imp = ImagePlusImgs.toFloatStack(ArrayImgs.floats(values, 2, 1, 3), "Band-gap map", java.util.List.of("eg", "eg_low", "eg_high"),
+			new org.ml4em.io.PixelCalibration(2, 2, "nm"));
+		assertEquals(3, imp.getStackSize());
+		assertEquals("eg_low", imp.getStack().getSliceLabel(2));
+		assertEquals(4f, imp.getStack().getProcessor(2).getf(1, 0));
+		assertEquals(2.0, imp.getCalibration().pixelWidth);
+		assertEquals("nm", imp.getCalibration().getUnit());
+	}
+
+	@Test
 	void singlePlaneBecomes2D() {
 		Img<FloatType> img = ImagePlusImgs.toFloatImg(new ImagePlus("plane", plane(0)));
 		assertArrayEquals(new long[] { 4, 3 }, img.dimensionsAsLongArray());

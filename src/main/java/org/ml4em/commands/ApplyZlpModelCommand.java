@@ -1,0 +1,259 @@
+package org.ml4em.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.ml4em.BadInputException;
+import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
+import org.ml4em.eels.BandGapSettings;
+import org.ml4em.eels.FitWindow;
+import org.ml4em.eels.GapType;
+import org.ml4em.eels.SavedZlpModel;
+import org.ml4em.eels.SpectrumImage;
+import org.ml4em.eels.ThicknessAnalysis;
+import org.ml4em.eels.ThicknessResult;
+import org.ml4em.eels.ThicknessSettings;
+import org.ml4em.eels.ConditionScaling;
+import org.ml4em.eels.ZlpClassResult;
+import org.ml4em.eels.ZlpInput;
+import org.ml4em.eels.ZlpModel;
+import org.ml4em.eels.ZlpModelApplication;
+import org.ml4em.eels.ZlpPixelMaps;
+import org.ml4em.eels.ZlpSettings;
+import org.ml4em.io.AcquisitionInfo;
+import org.ml4em.io.EmFile;
+import org.ml4em.io.EmSignal;
+import org.ml4em.io.PixelCalibration;
+import org.ml4em.tf.DeviceChoice;
+import org.scijava.ItemIO;
+import org.scijava.command.Command;
+import org.scijava.plugin.Parameter;
+import org.scijava.plugin.Plugin;
+
+import net.imglib2.img.Img;
+import net.imglib2.type.numeric.real.FloatType;
+
+/**
+ * {@code Plugins > ML4EM > Apply ZLP Model}: applies a zero-loss-peak ensemble saved by EELS
+ * Zero-Loss Subtraction ({@code zlp_model/}, {@link ZlpModelFolder}) to new spectra recorded under
+ * the same conditions, without training: aligns them, groups them into thickness classes, predicts
+ * each class's ZLP with the loaded networks ({@link ZlpModelApplication}) and writes the same files
+ * as the training command.
+ * <p>
+ * Headless: {@code ./ml4em --headless --run "Apply ZLP Model"
+ * "model='zlp/zlp_model',input='new.dm4',per_pixel=true,output='zlp_new'"} writes
+ * {@code zlp_new/spectra_cluster<N>.csv}, {@code .png}, {@code zlp_new/bandgap.csv} and, with
+ * {@code per_pixel=true}, {@code zlp_new/bandgap_map.tif}. Spectra of another dispersion, that stop
+ * before the modelled range ends, or whose intensity lies far outside the trained range are refused.
+ */
+@Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Apply ZLP Model", label = "Apply ZLP Model", headless = true,
+	description = "Applies a saved zero-loss-peak ensemble to new spectra of the same conditions, without retraining: ZLP and inelastic spectra with bands, band gaps.")
+public class ApplyZlpModelCommand extends SpectrumFileCommand implements CalibratedOutputs {
+
+	@Parameter(label = "ZLP model folder", style = "directory", persist = false, description = "the zlp_model folder written by EELS Zero-Loss Subtraction")
+	private File model;
+
+	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
+	private String clusters = "auto";
+
+	@Parameter(label = "Per-pixel band-gap map", description = "also fit the band gap of every pixel (bandgap_map.tif: eg, eg_low, eg_high)")
+	private boolean per_pixel = false;
+
+	@Parameter(label = "Band gap type", choices = { "model", "direct", "indirect", "fit" },
+		description = "model: the type the model was trained with; or the exponent b of A(E-Eg)^b: 0.5, 1.5, or fitted")
+	private String gap_type = "model";
+
+	@Parameter(label = "Band-gap fit window (eV)", description = "auto, or from-to, e.g. 1.5-3.5")
+	private String fit_window = "auto";
+
+	@Parameter(label = "Beam energy (keV, 0 = from the file)", min = "0", persist = false,
+		description = "for a model trained on several beam energies: the setting to predict the ZLP at")
+	private double beam_energy = 0;
+
+	@Parameter(label = "Exposure (s, 0 = from the file)", min = "0", persist = false,
+		description = "for a model trained on several exposures: the setting to predict the ZLP at")
+	private double exposure = 0;
+
+	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
+	private String device = "auto";
+
+	@Parameter(label = "Random seed", persist = false)
+	private long seed = 42;
+
+	@Parameter(label = "Band gaps", type = ItemIO.OUTPUT)
+	private ResultTable bandgap;
+
+	@Parameter(label = "Spectra of the thinnest class", type = ItemIO.OUTPUT)
+	private SpectrumPlot plot;
+
+	@Parameter(label = "Band-gap map (eV): eg, eg_low, eg_high", type = ItemIO.OUTPUT)
+	private Img<FloatType> bandgap_map;
+
+	@Parameter(label = "Result files", type = ItemIO.OUTPUT)
+	private ResultFiles files;
+
+	@Parameter(label = "Summary", type = ItemIO.OUTPUT)
+	private String summary;
+
+	private PixelCalibration pixelSize;
+
+	@Override
+	protected String analyse(Progress progress) throws IOException {
+		if (model == null)
+			throw new BadInputException("No ZLP model given; expected model=<the zlp_model folder written by EELS Zero-Loss Subtraction>.");
+		ZlpModel description = ZlpModelFolder.read(model.toPath());
+		ZlpSettings settings = settings(description);
+		int k = EelsThicknessMapCommand.parseClusters(clusters);
+		if (k == ThicknessSettings.NO_CLUSTERING)
+			throw new BadInputException("clusters='" + clusters + "': applying the ZLP model needs thickness classes; give a number or auto.");
+		try (EmFile file = openInput()) {
+			EmSignal signal = file.signal();
+			SpectrumImage image = SignalSpectra.of(signal);
+			pixelSize = EelsThicknessMapCommand.pixelSize(signal);
+			ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed))
+				.run(image, new ProgressRange(progress, 0, 0.3));
+			ZlpModelApplication application = new ZlpModelApplication(description, settings);
+			// Refuse before the TensorFlow model is loaded: that takes a few seconds.
+			application.check(thickness);
+			ZlpInput input = new ZlpInput(thickness, setting(description, signal.acquisition()));
+			try (SavedZlpModel networks = SavedZlpModel.load(model.toPath(), settings.device())) {
+				List<ZlpClassResult> classes = application.run(networks, input, new ProgressRange(progress, 0.3, per_pixel ? 0.5 : 1));
+				ZlpPixelMaps maps = per_pixel ? ZlpOutputs.pixelMaps(networks, description, input, classes, settings.bandGap(), settings.threads(), seed,
+					new ProgressRange(progress, 0.5, 1)) : null;
+				publish(description, networks.device().description(), classes, maps, settings.bandGap().type());
+				summary += settingNote(description, application, input.setting());
+			}
+			return summary;
+		}
+	}
+
+	/** The value of each of the model's conditions: the parameter when given, else the file's metadata. */
+	private double[] setting(ZlpModel description, AcquisitionInfo metadata) {
+		List<ConditionScaling> conditions = description.scaling().conditions();
+		double[] v = new double[conditions.size()];
+		for (int c = 0; c < v.length; c++) {
+			String name = conditions.get(c).name();
+			boolean beam = ConditionScaling.BEAM_ENERGY.equals(name);
+			if (!beam && !ConditionScaling.EXPOSURE.equals(name))
+				throw new BadInputException("The ZLP model has the condition " + name + ", which this ML4EM does not know; update ML4EM.");
+			double given = beam ? beam_energy : exposure;
+			Double recorded = beam ? metadata.beamEnergyKeV() : metadata.exposureSeconds();
+			if (given > 0)
+				v[c] = given;
+			else if (recorded != null && recorded > 0)
+				v[c] = recorded;
+			else
+				throw new BadInputException("The ZLP model was trained on several " + (beam ? "beam energies" : "exposures") + " and the file does not say its "
+					+ (beam ? "beam energy; give beam_energy=<keV>." : "exposure; give exposure=<s>."));
+		}
+		return v;
+	}
+
+	/** Where the ZLP was predicted, and a warning when that is outside the trained settings. */
+	private static String settingNote(ZlpModel description, ZlpModelApplication application, double[] setting) {
+		if (setting.length == 0)
+			return "";
+		List<String> parts = new java.util.ArrayList<>();
+		for (int c = 0; c < setting.length; c++)
+			parts.add(description.scaling().names().get(c) + " = " + ConditionScaling.format(setting[c]));
+		List<String> outside = application.extrapolated(setting);
+		return " ZLP predicted at " + String.join(", ", parts) + (outside.isEmpty() ? " (within the trained settings)."
+			: "; extrapolated beyond the trained settings, trust the bands less: " + String.join("; ", outside) + ".");
+	}
+
+	private ZlpSettings settings(ZlpModel description) {
+		GapType type = gap_type == null || gap_type.isBlank() || gap_type.trim().equalsIgnoreCase("model") ? description.gapType()
+			: EelsZeroLossCommand.parseGapType(gap_type);
+		BandGapSettings gap = BandGapSettings.of(type);
+		FitWindow window = EelsZeroLossCommand.parseWindow(fit_window);
+		if (window != null)
+			gap = gap.withWindow(window);
+		return ZlpSettings.defaults().withBandGap(gap).withDevice(DeviceChoice.parse(device)).withSeed(seed);
+	}
+
+	private void publish(ZlpModel description, String ranOn, List<ZlpClassResult> classes, ZlpPixelMaps maps, GapType type) {
+		String name = inputName();
+		bandgap = ZlpTables.bandGaps(classes, type.exponent());
+		Map<String, Object> out = ZlpOutputs.classFiles(name, classes, bandgap);
+		plot = (SpectrumPlot) out.get("spectra_cluster0.png");
+		summary = summary(name, description, ranOn, classes, type);
+		if (maps != null) {
+			bandgap_map = ZlpOutputs.mapImage(maps);
+			out.put(ZlpOutputs.BANDGAP_MAP, ZlpOutputs.mapFile(bandgap_map, pixelSize));
+			summary += " " + ZlpOutputs.summary(maps);
+		}
+		files = new ResultFiles(out);
+	}
+
+	private String summary(String name, ZlpModel description, String ranOn, List<ZlpClassResult> classes, GapType type) {
+		StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Apply ZLP Model to %s: %d of %d replicas of %s (trained on %s), predicted on %s. ",
+			name, description.keptCount(), description.replicas(), model.getName(), description.device(), ranOn));
+		for (ZlpClassResult c : classes) {
+			sb.append(String.format(Locale.ROOT, "Cluster %d (ln I_total %.2f): ", c.label(), c.logIntensity()));
+			if (c.hasBandGap())
+				sb.append(String.format(Locale.ROOT, "Eg %.2f eV (68 %%: %.2f to %.2f, %s, %d replicas fitted). ", c.bandGap().median(), c.bandGap().p16(),
+					c.bandGap().p84(), type.name().toLowerCase(Locale.ROOT), c.bandGap().counted()));
+			else
+				sb.append("no band gap: ").append(c.bandGapProblem()).append(' ');
+		}
+		return sb.toString().strip();
+	}
+
+	@Override
+	public PixelCalibration calibration(String outputName) {
+		return pixelSize;
+	}
+
+	@Override
+	public List<String> sliceLabels(String outputName) {
+		return "bandgap_map".equals(outputName) ? ZlpOutputs.MAP_SLICES : List.of();
+	}
+
+	// -- Outputs --
+
+	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
+	public ResultTable getBandgap() {
+		return bandgap;
+	}
+
+	/** {@return the per-pixel band gap (x, y, slice: eg, eg_low, eg_high; eV), or null unless per_pixel was asked for} */
+	public Img<FloatType> getBandgapMap() {
+		return bandgap_map;
+	}
+
+	/** {@return what a headless run writes into its output folder} */
+	public ResultFiles getFiles() {
+		return files;
+	}
+
+	/** {@return one paragraph: the model, the device, the band gaps} */
+	public String getSummary() {
+		return summary;
+	}
+
+	// -- Setters for Java callers --
+
+	/** @param model the zlp_model folder */
+	public void setModel(File model) {
+		this.model = model;
+	}
+
+	/** @param clusters a number of classes or "auto" */
+	public void setClusters(String clusters) {
+		this.clusters = clusters;
+	}
+
+	/** @param perPixel whether to fit the band gap of every pixel too */
+	public void setPerPixel(boolean perPixel) {
+		this.per_pixel = perPixel;
+	}
+
+	/** @param device auto, cpu or gpu */
+	public void setDevice(String device) {
+		this.device = device;
+	}
+}
