@@ -33,11 +33,15 @@ import org.ml4em.tf.ReplicaTrainingReport;
  * ZLP width as resolution → Eg median and 68 % interval ({@link BandGapEnsemble}); a class whose
  * onset cannot be fitted keeps its bands and says why.</li>
  * </ol>
+ * Spectrum images of several acquisition settings (beam energy, exposure) can be fitted by one
+ * ensemble ({@link #run(List, List, Progress)}): each setting value that differs between them is a
+ * further network input ({@link ConditionScaling}), so that the ZLP can be predicted at a setting
+ * between those recorded.
  */
 public final class ZlpAnalysis {
 
 	/** The network of SCIENCE.md: 2 inputs, hidden 10-15-5. */
-	public static final MlpShape NETWORK = MlpShape.of(2, new int[] { 10, 15, 5 }, Activation.SIGMOID, Activation.SIGMOID, Activation.RELU);
+	public static final MlpShape NETWORK = network(2);
 
 	private final ZlpSettings settings;
 
@@ -52,7 +56,7 @@ public final class ZlpAnalysis {
 	 * @param inputs at least 2
 	 */
 	public static MlpShape network(int inputs) {
-		return inputs == NETWORK.inputs() ? NETWORK : MlpShape.of(inputs, new int[] { 10, 15, 5 }, Activation.SIGMOID, Activation.SIGMOID, Activation.RELU);
+		return MlpShape.of(inputs, new int[] { 10, 15, 5 }, Activation.SIGMOID, Activation.SIGMOID, Activation.RELU);
 	}
 
 	/**
