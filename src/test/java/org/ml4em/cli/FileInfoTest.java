@@ -15,7 +15,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ml4em.io.Json;
+import org.ml4em.io.JsonReader;
 
 /**
  * {@code ./ml4em info} reports, for every real file in ../shared/data, what the reference reader
@@ -46,12 +46,12 @@ class FileInfoTest {
 	@Test
 	void everySharedFileMatchesTheReferenceReader() throws IOException {
 		assumeTrue(Files.isRegularFile(DATA.resolve("dm_truth.json")), "../shared/data is not beside this clone; nothing to compare with");
-		Map<String, Object> truth = (Map<String, Object>) Json.parse(Files.readString(DATA.resolve("dm_truth.json")));
+		Map<String, Object> truth = (Map<String, Object>) JsonReader.parse(Files.readString(DATA.resolve("dm_truth.json")));
 		int files = 0;
 		for (Map.Entry<String, Object> entry : truth.entrySet()) {
 			Path file = Files.exists(DATA.resolve("dm").resolve(entry.getKey())) ? DATA.resolve("dm").resolve(entry.getKey()) : DATA.resolve(entry.getKey());
 			assertEquals(Main.OK, run("info", file.toString()), entry.getKey() + ": " + err.toString(StandardCharsets.UTF_8));
-			Map<String, Object> info = (Map<String, Object>) Json.parse(out.toString(StandardCharsets.UTF_8));
+			Map<String, Object> info = (Map<String, Object>) JsonReader.parse(out.toString(StandardCharsets.UTF_8));
 			List<Object> records = (List<Object>) entry.getValue();
 			List<Object> signals = records.size() > 1 ? (List<Object>) info.get("signals") : List.of(info);
 			assertEquals(records.size(), signals.size(), entry.getKey() + ": number of signals");
@@ -106,7 +106,7 @@ class FileInfoTest {
 	void aTiffStackIsDescribedAndBadFilesGiveOneSentence() throws IOException {
 		assertEquals(Main.OK, run("info", "sample-images/haadf_stem.tif"));
 		@SuppressWarnings("unchecked")
-		Map<String, Object> info = (Map<String, Object>) Json.parse(out.toString(StandardCharsets.UTF_8));
+		Map<String, Object> info = (Map<String, Object>) JsonReader.parse(out.toString(StandardCharsets.UTF_8));
 		assertEquals(List.of(512.0, 512.0), info.get("shape"));
 		assertEquals("float32", info.get("dtype"));
 		assertEquals(null, info.get("beam_energy_keV"));

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import org.ml4em.io.Json;
+import org.ml4em.io.JsonReader;
 import org.ml4em.io.TestBytes;
 
 /** Where the DM test files are: bundled copies of a few, and {@code ../shared/data} when present. */
@@ -49,7 +49,7 @@ final class DmTestFiles {
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> truth() {
 		try {
-			return (Map<String, Object>) Json.parse(Files.readString(bundled("dm_truth.json")));
+			return (Map<String, Object>) JsonReader.parse(Files.readString(bundled("dm_truth.json")));
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}

@@ -18,7 +18,7 @@ import org.ml4em.io.Axis;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmFiles;
 import org.ml4em.io.EmSignal;
-import org.ml4em.io.Json;
+import org.ml4em.io.JsonReader;
 
 /**
  * Every test file against what a reference reader finds in it: HyperSpy 1.7.3 for all of them
@@ -32,7 +32,7 @@ class HyperSpyReaderTruthTest {
 	@Test
 	void exampleMatchesSharedTruth() throws IOException {
 		Assumptions.assumeTrue(Files.exists(SHARED_TRUTH), "../shared/data absent: " + SHARED_TRUTH.toAbsolutePath());
-		Map<?, ?> all = (Map<?, ?>) Json.parse(Files.readString(SHARED_TRUTH));
+		Map<?, ?> all = (Map<?, ?>) JsonReader.parse(Files.readString(SHARED_TRUTH));
 		List<?> records = (List<?>) all.get(HyperSpyTestFiles.EXAMPLE);
 		assertEquals(1, records.size());
 		try (EmFile f = EmFiles.open(resource(HyperSpyTestFiles.EXAMPLE))) {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
-import org.ml4em.io.Json;
+import org.ml4em.io.JsonReader;
 import org.ml4em.io.TagTrees;
 import org.ml4em.io.TestBytes;
 
@@ -27,7 +27,7 @@ final class HyperSpyTestFiles {
 	/** {@return hspy_truth.json: what HyperSpy 1.7.3 reads from each test file} */
 	@SuppressWarnings("unchecked")
 	static Map<String, Object> truth() throws IOException {
-		return (Map<String, Object>) Json.parse(Files.readString(resource("hspy_truth.json")));
+		return (Map<String, Object>) JsonReader.parse(Files.readString(resource("hspy_truth.json")));
 	}
 
 	/** {@return every value of a signal, in storage order} @param s a signal with real values */
