@@ -22,7 +22,6 @@ import org.ml4em.eels.ZlpClassResult;
 import org.ml4em.eels.ZlpInput;
 import org.ml4em.eels.ZlpModel;
 import org.ml4em.eels.ZlpModelApplication;
-import org.ml4em.eels.ZlpPixelMaps;
 import org.ml4em.eels.ZlpSettings;
 import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.EmFile;
@@ -122,9 +121,9 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 			ZlpInput input = new ZlpInput(thickness, setting(description, signal.acquisition()));
 			try (SavedZlpModel networks = SavedZlpModel.load(model.toPath(), settings.device())) {
 				List<ZlpClassResult> classes = application.run(networks, input, new ProgressRange(progress, 0.3, per_pixel ? 0.5 : 1));
-				ZlpPixelMaps maps = per_pixel ? ZlpOutputs.pixelMaps(networks, description, input, classes, settings.bandGap(), settings.threads(), seed,
-					new ProgressRange(progress, 0.5, 1)) : null;
-				publish(description, networks.device().description(), classes, maps, settings.bandGap().type());
+				ZlpOutputs.PixelResults pixels = per_pixel ? ZlpOutputs.pixelResults(networks, description, input, classes, settings.bandGap(),
+					settings.threads(), seed, new ProgressRange(progress, 0.5, 1)) : null;
+				publish(description, networks.device().description(), classes, pixels, signal.acquisition(), settings.bandGap().type());
 				summary += settingNote(description, application, input.setting());
 			}
 			return summary;
@@ -175,16 +174,17 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 		return ZlpSettings.defaults().withBandGap(gap).withDevice(DeviceChoice.parse(device)).withSeed(seed);
 	}
 
-	private void publish(ZlpModel description, String ranOn, List<ZlpClassResult> classes, ZlpPixelMaps maps, GapType type) {
+	private void publish(ZlpModel description, String ranOn, List<ZlpClassResult> classes, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition,
+		GapType type)
+	{
 		String name = inputName();
 		bandgap = ZlpTables.bandGaps(classes, type.exponent());
 		Map<String, Object> out = ZlpOutputs.classFiles(name, classes, bandgap);
 		plot = (SpectrumPlot) out.get("spectra_cluster0.png");
 		summary = summary(name, description, ranOn, classes, type);
-		if (maps != null) {
-			bandgap_map = ZlpOutputs.mapImage(maps);
-			out.put(ZlpOutputs.BANDGAP_MAP, ZlpOutputs.mapFile(bandgap_map, pixelSize));
-			summary += " " + ZlpOutputs.summary(maps);
+		if (pixels != null) {
+			bandgap_map = ZlpOutputs.mapImage(pixels.maps());
+			summary += " " + ZlpOutputs.addPixelFiles(out, pixels, bandgap_map, pixelSize, acquisition);
 		}
 		files = new ResultFiles(out);
 	}

@@ -21,9 +21,9 @@ import org.ml4em.eels.ZlpAnalysis;
 import org.ml4em.eels.ZlpInput;
 import org.ml4em.eels.TrainedZlpModel;
 import org.ml4em.eels.ZlpModel;
-import org.ml4em.eels.ZlpPixelMaps;
 import org.ml4em.eels.ZlpResult;
 import org.ml4em.eels.ZlpSettings;
+import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
 import org.ml4em.io.PixelCalibration;
@@ -136,8 +136,8 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 			ZlpResult result = new ZlpAnalysis(settings).run(inputs, acquisition.names(), new ProgressRange(progress, 0.2, per_pixel ? 0.85 : 1));
 			ThicknessResult main = inputs.get(0).thickness();
 			ZlpModel model = ZlpModel.of(result, main.aligned().energyAxis(), settings.bandGap().type());
-			ZlpPixelMaps maps = per_pixel ? pixelMaps(result, model, inputs.get(0), settings, new ProgressRange(progress, 0.85, 1)) : null;
-			publish(result, model, maps, settings.bandGap().type(), files.stream().map(File::getName).toList());
+			ZlpOutputs.PixelResults pixels = per_pixel ? pixelResults(result, model, inputs.get(0), settings, new ProgressRange(progress, 0.85, 1)) : null;
+			publish(result, model, pixels, open.get(0).signal().acquisition(), settings.bandGap().type(), files.stream().map(File::getName).toList());
 			return summary;
 		}
 		finally {
@@ -161,10 +161,10 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 	}
 
 	/** The band-gap map of the main input (its classes are the first ones). */
-	private ZlpPixelMaps pixelMaps(ZlpResult result, ZlpModel model, ZlpInput main, ZlpSettings settings, Progress progress) {
+	private ZlpOutputs.PixelResults pixelResults(ZlpResult result, ZlpModel model, ZlpInput main, ZlpSettings settings, Progress progress) {
 		try (TrainedZlpModel networks = TrainedZlpModel.of(result, settings.device(), settings.threads())) {
 			List<org.ml4em.eels.ZlpClassResult> classes = result.classes().stream().filter(c -> c.source() == 0).toList();
-			return ZlpOutputs.pixelMaps(networks, model, main, classes, settings.bandGap(), settings.threads(), seed, progress);
+			return ZlpOutputs.pixelResults(networks, model, main, classes, settings.bandGap(), settings.threads(), seed, progress);
 		}
 	}
 
@@ -204,7 +204,9 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
 	}
 
-	private void publish(ZlpResult result, ZlpModel model, ZlpPixelMaps maps, GapType type, List<String> inputs) {
+	private void publish(ZlpResult result, ZlpModel model, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition, GapType type,
+		List<String> inputs)
+	{
 		String name = inputName();
 		bandgap = ZlpTables.bandGaps(result, type.exponent(), inputs);
 		Map<String, Object> out = ZlpOutputs.classFiles(inputs, result.classes(), bandgap);
@@ -214,10 +216,9 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 		if (inputs.size() > 1)
 			summary += " " + inputs.size() + " spectrum images fitted together, " + (result.scaling().conditions().isEmpty() ? "as one acquisition setting."
 				: "with " + String.join(" and ", result.scaling().names()) + " as network inputs.");
-		if (maps != null) {
-			bandgap_map = ZlpOutputs.mapImage(maps);
-			out.put(ZlpOutputs.BANDGAP_MAP, ZlpOutputs.mapFile(bandgap_map, pixelSize));
-			summary += " " + ZlpOutputs.summary(maps);
+		if (pixels != null) {
+			bandgap_map = ZlpOutputs.mapImage(pixels.maps());
+			summary += " " + ZlpOutputs.addPixelFiles(out, pixels, bandgap_map, pixelSize, acquisition);
 		}
 		files = new ResultFiles(out);
 	}

@@ -6,15 +6,24 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.ml4em.Progress;
+import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
+import org.ml4em.eels.EnergyAxis;
 import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ZlpClassResult;
 import org.ml4em.eels.ZlpInput;
 import org.ml4em.eels.ZlpModel;
 import org.ml4em.eels.ZlpPixelAnalysis;
 import org.ml4em.eels.ZlpPixelMaps;
+import org.ml4em.eels.ZlpPixelSpectra;
 import org.ml4em.eels.ZlpPredictor;
+import org.ml4em.io.AcquisitionInfo;
+import org.ml4em.io.Axis;
+import org.ml4em.io.ElementType;
+import org.ml4em.io.EmSignal;
+import org.ml4em.io.FloatValues;
 import org.ml4em.io.PixelCalibration;
+import org.ml4em.io.hspy.HyperSpyWriter;
 
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -32,6 +41,9 @@ final class ZlpOutputs {
 	static final String BANDGAP_MAP = "bandgap_map.tif";
 
 	/** The slices of the band-gap map, in order. */
+	/** The folder of per-pixel spectra. */
+	static final String PIXEL_SPECTRA = "pixel_spectra";
+
 	static final List<String> MAP_SLICES = List.of("eg", "eg_low", "eg_high");
 
 	private ZlpOutputs() {}
@@ -79,6 +91,59 @@ final class ZlpOutputs {
 		return pixels.bandGapMap(classes, gap, threads, seed, progress);
 	}
 
+	/**
+	 * What per_pixel adds: the band-gap maps and every pixel's ZLP and inelastic bands.
+	 *
+	 * @param maps Eg and its interval per pixel
+	 * @param spectra ZLP and inelastic median and band per pixel
+	 */
+	record PixelResults(ZlpPixelMaps maps, ZlpPixelSpectra spectra) {}
+
+	/**
+	 * The per-pixel results ({@link ZlpPixelAnalysis}): band-gap maps, then the spectra.
+	 *
+	 * @param networks the ensemble
+	 * @param model its scaling, kept replicas and range
+	 * @param thickness the clustered spectrum image and its acquisition setting
+	 * @param classes the classes' results (their windows)
+	 * @param gap gap type and window
+	 * @param threads CPU threads
+	 * @param seed seed of the redrawn counts
+	 * @param progress status, fraction, cancel
+	 * @return the maps and spectra
+	 */
+	static PixelResults pixelResults(ZlpPredictor networks, ZlpModel model, ZlpInput thickness, List<ZlpClassResult> classes, BandGapSettings gap,
+		int threads, long seed, Progress progress)
+	{
+		ZlpPixelAnalysis pixels = ZlpPixelAnalysis.prepare(networks, model, thickness.thickness(), thickness.setting(), progress);
+		ZlpPixelMaps maps = pixels.bandGapMap(classes, gap, threads, seed, new ProgressRange(progress, 0, 0.7));
+		return new PixelResults(maps, pixels.spectra(threads, new ProgressRange(progress, 0.7, 1)));
+	}
+
+	/**
+	 * {@return the folder {@value #PIXEL_SPECTRA}: one HyperSpy spectrum image per quantity
+	 * ({@link ZlpPixelSpectra#NAMES}, e.g. {@code inelastic_median.hspy}), on the aligned energy axis}
+	 *
+	 * @param spectra the per-pixel spectra
+	 * @param pixel pixel size, or null
+	 * @param acquisition the input's acquisition settings, kept in the files
+	 */
+	static ResultFiles.Folder spectraFolder(ZlpPixelSpectra spectra, PixelCalibration pixel, AcquisitionInfo acquisition) {
+		return dir -> {
+			PixelCalibration p = pixel == null ? PixelCalibration.UNCALIBRATED : pixel;
+			EnergyAxis e = spectra.energy();
+			List<Axis> axes = List.of(new Axis("Energy loss", e.channels(), e.scale(), e.offset(), "eV", false),
+				new Axis("x", spectra.width(), p.pixelWidth(), 0, p.unit(), true), new Axis("y", spectra.height(), p.pixelHeight(), 0, p.unit(), true));
+			float[][] all = spectra.all();
+			for (int k = 0; k < all.length; k++) {
+				String name = ZlpPixelSpectra.NAMES[k];
+				EmSignal signal = new EmSignal(name.replace('_', ' ') + " (ML4EM zero-loss subtraction)", "EELS", axes,
+					new FloatValues(ElementType.FLOAT32, all[k]), acquisition, Map.of());
+				HyperSpyWriter.write(signal, dir.resolve(name + ".hspy"), false);
+			}
+		};
+	}
+
 	/** {@return the maps as one (x, y, slice) float image, slices {@link #MAP_SLICES}} @param maps the maps */
 	static Img<FloatType> mapImage(ZlpPixelMaps maps) {
 		int n = maps.width() * maps.height();
@@ -92,6 +157,25 @@ final class ZlpOutputs {
 	/** {@return the map as a file of the result folder} @param image {@link #mapImage} @param pixel pixel size or null */
 	static ResultFiles.Image mapFile(Img<FloatType> image, PixelCalibration pixel) {
 		return new ResultFiles.Image(image, pixel, MAP_SLICES);
+	}
+
+	/**
+	 * Adds the per-pixel files, {@value #BANDGAP_MAP} and {@value #PIXEL_SPECTRA}/, to a result map.
+	 *
+	 * @param out the result files so far
+	 * @param pixels the per-pixel results
+	 * @param mapImage the band-gap map as an image ({@link #mapImage})
+	 * @param pixelSize pixel size of the input, or null
+	 * @param acquisition the input's acquisition settings
+	 * @return the sentence for the summary
+	 */
+	static String addPixelFiles(Map<String, Object> out, PixelResults pixels, Img<FloatType> mapImage, PixelCalibration pixelSize,
+		AcquisitionInfo acquisition)
+	{
+		out.put(BANDGAP_MAP, mapFile(mapImage, pixelSize));
+		out.put(PIXEL_SPECTRA, spectraFolder(pixels.spectra(), pixelSize, acquisition));
+		return summary(pixels.maps()) + " Every pixel's ZLP and inelastic spectrum, median and 68 % band: " + PIXEL_SPECTRA + "/ ("
+			+ String.join(", ", ZlpPixelSpectra.NAMES) + ", .hspy).";
 	}
 
 	/** {@return one sentence on the band-gap map} @param maps the maps */

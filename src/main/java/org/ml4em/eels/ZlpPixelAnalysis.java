@@ -166,6 +166,32 @@ public final class ZlpPixelAnalysis {
 		return ZlpEnsemble.of(energies, spectrum, lnZlp, all);
 	}
 
+	/**
+	 * The ZLP and inelastic bands of every pixel ({@link #bands} for all pixels).
+	 *
+	 * @param threads threads, at least 1
+	 * @param progress fraction of rows done; cancel
+	 * @return six spectrum images on the aligned energy axis
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public ZlpPixelSpectra spectra(int threads, Progress progress) {
+		SpectrumImage aligned = thickness.aligned();
+		int w = aligned.width(), h = aligned.height(), n = energies.length;
+		float[][] out = new float[6][Math.multiplyExact(w * h, n)];
+		progress.status("ZLP per pixel: median and band of " + w * h + " spectra");
+		ParallelRows.forEach(h, threads, progress, y -> {
+			for (int x = 0; x < w; x++) {
+				ZlpEnsemble b = bands(x, y);
+				double[][] q = { b.zlpMedian(), b.zlpLow(), b.zlpHigh(), b.inelasticMedian(), b.inelasticLow(), b.inelasticHigh() };
+				int start = (x + y * w) * n;
+				for (int k = 0; k < 6; k++)
+					for (int c = 0; c < n; c++)
+						out[k][start + c] = (float) q[k][c];
+			}
+		});
+		return new ZlpPixelSpectra(w, h, aligned.energyAxis(), out[0], out[1], out[2], out[3], out[4], out[5]);
+	}
+
 	/** ln I_ZLP of kept replica k at scaled ln I_total l, channels [from, to) into dst[from…]. */
 	private void interpolate(int k, float l, int from, int to, float[] dst) {
 		int n = nodes.length;

@@ -1,5 +1,6 @@
 package org.ml4em.cli;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -232,6 +233,23 @@ class MainTest {
 		assertEquals(64, map.width());
 		assertEquals(2.0, map.pixelWidth(), 1e-9);
 		assertEquals(3, map.image().dimension(2));
+		try (var low = org.ml4em.io.EmFiles.open(applied.resolve("pixel_spectra/zlp_low.hspy"));
+			var median = org.ml4em.io.EmFiles.open(applied.resolve("pixel_spectra/zlp_median.hspy"));
+			var high = org.ml4em.io.EmFiles.open(applied.resolve("pixel_spectra/zlp_high.hspy")))
+		{
+			assertArrayEquals(new long[] { 512, 64, 48 }, median.signal().shape(), "energy, x, y");
+			assertEquals("eV", median.signal().axes().get(median.signal().energyAxis()).units());
+			int ordered = 0, finite = 0;
+			for (long i = 0; i < median.signal().size(); i += 97) {
+				double l = low.signal().values().get(i), m = median.signal().values().get(i), h = high.signal().values().get(i);
+				if (Double.isFinite(m)) {
+					finite++;
+					if (l <= m && m <= h)
+						ordered++;
+				}
+			}
+			assertTrue(finite > 0 && ordered == finite, ordered + " of " + finite + " sampled values ordered low <= median <= high");
+		}
 		err.reset();
 		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Apply ZLP Model",
 			"model='" + trained + "',input='" + SPECTRUM_IMAGE + "',output='" + dir.resolve("again") + "'"));
