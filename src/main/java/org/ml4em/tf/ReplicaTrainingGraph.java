@@ -14,7 +14,7 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One training session of an ensemble: the data as graph constants (they never change, and a
+ * One training session of an ensemble: the training and the validation points as graph constants (they never change, and a
  * constant lives on the device for the whole training, where a feed would be copied there every
  * step), the weights as variables, per-replica training and validation χ², and {@link GraphTrainer}'s
  * Adam on the sum of the training χ² over replicas. Not thread-safe.
@@ -115,23 +115,27 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 		trainer.close();
 	}
 
-	/** Adds one shard's constants, variables and per-replica χ² ({@code [replicas of the shard]}). */
+	/**
+	 * Adds one shard's constants, variables and per-replica χ² ({@code [replicas of the shard]}):
+	 * training and validation points in separate constants, so that a step runs the network on the
+	 * training points alone.
+	 */
 	private void addShard(Ops tf, ReplicaData data, ReplicaWeights initial, int from, List<Operand<TFloat32>> training,
 		List<Operand<TFloat32>> validation) {
-		int r = data.replicas();
-		int n = data.points();
-		var x = ReplicaMlpLayers.constant(tf, data.inputArray(), r, n, data.inputs());
-		var y = ReplicaMlpLayers.constant(tf, data.targetArray(), r, n);
 		var variables = ReplicaMlpLayers.variables(tf, initial);
-		shards.add(new Shard(from, r, variables));
-		var squared = tf.math.square(tf.math.sub(ReplicaMlpLayers.forward(tf, shape, variables, x), y));
-		training.add(chi2(tf, squared, data.trainingCoefficients(), r, n));
-		validation.add(chi2(tf, squared, data.validationCoefficients(), r, n));
+		shards.add(new Shard(from, data.replicas(), variables));
+		training.add(chi2(tf, variables, ReplicaPoints.of(data, data.trainingCoefficients()), data));
+		validation.add(chi2(tf, variables, ReplicaPoints.of(data, data.validationCoefficients()), data));
 	}
 
-	/** Σ_n c_rn (prediction − y)², with the coefficients c of {@link ReplicaData#trainingCoefficients()}: {@code [R]}. */
-	private static Operand<TFloat32> chi2(Ops tf, Operand<TFloat32> squared, float[] coefficients, int replicas, int n) {
-		var c = ReplicaMlpLayers.constant(tf, coefficients, replicas, n);
+	/** Σ_n c_rn (prediction − y)² over the given points: {@code [R]}. */
+	private Operand<TFloat32> chi2(Ops tf, ReplicaMlpLayers.Variables variables, ReplicaPoints points, ReplicaData data) {
+		int r = data.replicas();
+		int n = points.points();
+		var x = ReplicaMlpLayers.constant(tf, points.x(), r, n, data.inputs());
+		var y = ReplicaMlpLayers.constant(tf, points.y(), r, n);
+		var c = ReplicaMlpLayers.constant(tf, points.coefficients(), r, n);
+		var squared = tf.math.square(tf.math.sub(ReplicaMlpLayers.forward(tf, shape, variables, x), y));
 		return tf.reduceSum(tf.math.mul(squared, c), tf.constant(1));
 	}
 
