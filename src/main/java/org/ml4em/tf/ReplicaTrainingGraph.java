@@ -29,7 +29,7 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 	/**
 	 * The state at one check.
 	 *
-	 * @param trainingChi2 per replica
+	 * @param trainingChi2 per replica, or null when only the validation χ² was computed ({@link #validate()})
 	 * @param validationChi2 per replica
 	 * @param weights every replica's current weights, a fresh copy
 	 */
@@ -85,17 +85,36 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 		trainer.step(Map.of());
 	}
 
+	/**
+	 * Like {@link #step()}, returning every replica's training χ² before the step: the χ² at the
+	 * last check, which the step computes anyway, so a check need not run the training points
+	 * through the network a second time.
+	 */
+	float[] stepReturningTrainingChi2() {
+		try (Result result = trainer.stepFetching(trainingChi2)) {
+			return read(result, 0);
+		}
+	}
+
 	/** Per-replica χ² and weights, without changing anything. */
 	Evaluation evaluate() {
-		Session.Runner runner = trainer.session().runner().fetch(trainingChi2).fetch(validationChi2);
+		return check(true);
+	}
+
+	/** Per-replica validation χ² and weights, without the training χ² ({@link Evaluation#trainingChi2()} is null). */
+	Evaluation validate() {
+		return check(false);
+	}
+
+	private Evaluation check(boolean withTraining) {
+		Session.Runner runner = trainer.session().runner().fetch(validationChi2);
+		if (withTraining) runner.fetch(trainingChi2);
 		shards.forEach(shard -> shard.variables().all().forEach(runner::fetch));
 		try (Result result = runner.run()) {
-			float[] training = new float[replicas];
-			float[] validation = new float[replicas];
-			((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(training);
-			((TFloat32) result.get(1)).asRawTensor().data().asFloats().read(validation);
+			float[] validation = read(result, 0);
+			float[] training = withTraining ? read(result, 1) : null;
 			ReplicaWeights current = ReplicaWeights.zeros(shape, replicas);
-			int index = 2;
+			int index = withTraining ? 2 : 1;
 			for (Shard shard : shards) {
 				List<TFloat32> values = new ArrayList<>();
 				for (int i = 0; i < shard.variables().all().size(); i++)
@@ -107,6 +126,12 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 			}
 			return new Evaluation(training, validation, current);
 		}
+	}
+
+	private float[] read(Result result, int index) {
+		float[] values = new float[replicas];
+		((TFloat32) result.get(index)).asRawTensor().data().asFloats().read(values);
+		return values;
 	}
 
 	/** Closes the session and the graph. */

@@ -34,13 +34,17 @@ final class ReplicaTrainingLoop {
 		int checksWithoutGain = 0;
 		while (epoch < settings.maxEpochs() && checksWithoutGain < settings.patience()) {
 			int steps = Math.min(settings.checkEvery(), settings.maxEpochs() - epoch);
-			for (int i = 0; i < steps; i++)
+			// A check computes the validation χ² alone; the first step after it brings the
+			// training χ² at the check (computed there before the update).
+			best.trainingChi2AtLastCheck(epoch == 0 ? check.trainingChi2() : graph.stepReturningTrainingChi2());
+			for (int i = epoch == 0 ? 0 : 1; i < steps; i++)
 				graph.step();
 			epoch += steps;
-			check = graph.evaluate();
-			checksWithoutGain = best.offer(epoch, check) ? 0 : checksWithoutGain + 1;
+			checksWithoutGain = best.offer(epoch, graph.validate()) ? 0 : checksWithoutGain + 1;
 			report(progress, epoch, settings.maxEpochs(), best);
 		}
+		check = graph.evaluate();
+		best.trainingChi2AtLastCheck(check.trainingChi2());
 		boolean stoppedEarly = epoch < settings.maxEpochs();
 		return new Outcome(best.weights(), best.report(check, epoch, stoppedEarly));
 	}
