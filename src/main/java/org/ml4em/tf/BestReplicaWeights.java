@@ -18,19 +18,24 @@ final class BestReplicaWeights {
 	/** Replicas that improved at the last check, whose training χ² there is not known yet. */
 	private final boolean[] awaitingTrainingChi2;
 
-	/** Starts from the check before the first step (epoch 0), so every replica has weights to keep. */
+	/**
+	 * Starts from the check before the first step (epoch 0), so every replica has weights to keep;
+	 * without its training χ², those must follow through {@link #trainingChi2AtLastCheck}.
+	 */
 	BestReplicaWeights(ReplicaTrainingGraph.Evaluation initial) {
 		weights = initial.weights().copy();
 		validationChi2 = initial.validationChi2().clone();
-		trainingChi2 = initial.trainingChi2().clone();
-		epoch = new int[validationChi2.length];
-		awaitingTrainingChi2 = new boolean[validationChi2.length];
+		int replicas = validationChi2.length;
+		trainingChi2 = initial.trainingChi2() != null ? initial.trainingChi2().clone() : new float[replicas];
+		epoch = new int[replicas];
+		awaitingTrainingChi2 = new boolean[replicas];
+		java.util.Arrays.fill(awaitingTrainingChi2, initial.trainingChi2() == null);
 	}
 
 	/**
 	 * Keeps the weights of every replica whose validation χ² fell below its best.
 	 *
-	 * @param check the check; without training χ² ({@link ReplicaTrainingGraph#validate()}), those of
+	 * @param check the check; without training χ² ({@link ReplicaTrainingGraph#check()}), those of
 	 *            the replicas that improved must follow through {@link #trainingChi2AtLastCheck}
 	 *            before the next offer or report
 	 * @return true if at least one replica improved

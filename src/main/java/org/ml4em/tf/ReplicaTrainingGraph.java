@@ -2,7 +2,6 @@ package org.ml4em.tf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -29,7 +28,7 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 	/**
 	 * The state at one check.
 	 *
-	 * @param trainingChi2 per replica, or null when only the validation χ² was computed ({@link #validate()})
+	 * @param trainingChi2 per replica, or null from {@link #check()}, which computes the validation χ² alone
 	 * @param validationChi2 per replica
 	 * @param weights every replica's current weights, a fresh copy
 	 */
@@ -80,41 +79,33 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 		}
 	}
 
-	/** One full-batch Adam step of every replica. */
-	void step() {
-		trainer.step(Map.of());
-	}
-
 	/**
-	 * Like {@link #step()}, returning every replica's training χ² before the step: the χ² at the
-	 * last check, which the step computes anyway, so a check need not run the training points
-	 * through the network a second time.
+	 * One full-batch Adam step of every replica.
+	 * <p>
+	 * Every session run with another set of fetches costs TensorFlow a graph optimisation the
+	 * first time (tens of milliseconds, which a small graph never earns back), so the graph is run
+	 * in two ways only: this step, and {@link #check()}. The step returns the training χ² it
+	 * computes anyway, which is also the training χ² at the last check.
+	 *
+	 * @return every replica's training χ² before the step
 	 */
-	float[] stepReturningTrainingChi2() {
+	float[] step() {
 		try (Result result = trainer.stepFetching(trainingChi2)) {
 			return read(result, 0);
 		}
 	}
 
-	/** Per-replica χ² and weights, without changing anything. */
-	Evaluation evaluate() {
-		return check(true);
-	}
-
-	/** Per-replica validation χ² and weights, without the training χ² ({@link Evaluation#trainingChi2()} is null). */
-	Evaluation validate() {
-		return check(false);
-	}
-
-	private Evaluation check(boolean withTraining) {
+	/**
+	 * Per-replica validation χ² and weights, without changing anything; {@link Evaluation#trainingChi2()}
+	 * is null (the next {@link #step()} returns it).
+	 */
+	Evaluation check() {
 		Session.Runner runner = trainer.session().runner().fetch(validationChi2);
-		if (withTraining) runner.fetch(trainingChi2);
 		shards.forEach(shard -> shard.variables().all().forEach(runner::fetch));
 		try (Result result = runner.run()) {
 			float[] validation = read(result, 0);
-			float[] training = withTraining ? read(result, 1) : null;
 			ReplicaWeights current = ReplicaWeights.zeros(shape, replicas);
-			int index = withTraining ? 2 : 1;
+			int index = 1;
 			for (Shard shard : shards) {
 				List<TFloat32> values = new ArrayList<>();
 				for (int i = 0; i < shard.variables().all().size(); i++)
@@ -124,7 +115,7 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 				for (int r = 0; r < shard.replicas(); r++)
 					current.copyReplica(shard.from() + r, part, r);
 			}
-			return new Evaluation(training, validation, current);
+			return new Evaluation(null, validation, current);
 		}
 	}
 

@@ -28,7 +28,7 @@ final class ReplicaTrainingLoop {
 	 */
 	static Outcome run(ReplicaTrainingGraph graph, ReplicaTrainingSettings settings, Progress progress) {
 		progress.checkCanceled();
-		ReplicaTrainingGraph.Evaluation check = graph.evaluate();
+		ReplicaTrainingGraph.Evaluation check = graph.check();
 		BestReplicaWeights best = new BestReplicaWeights(check);
 		int epoch = 0;
 		int checksWithoutGain = 0;
@@ -36,17 +36,20 @@ final class ReplicaTrainingLoop {
 			int steps = Math.min(settings.checkEvery(), settings.maxEpochs() - epoch);
 			// A check computes the validation χ² alone; the first step after it brings the
 			// training χ² at the check (computed there before the update).
-			best.trainingChi2AtLastCheck(epoch == 0 ? check.trainingChi2() : graph.stepReturningTrainingChi2());
-			for (int i = epoch == 0 ? 0 : 1; i < steps; i++)
+			best.trainingChi2AtLastCheck(graph.step());
+			for (int i = 1; i < steps; i++)
 				graph.step();
 			epoch += steps;
-			checksWithoutGain = best.offer(epoch, graph.validate()) ? 0 : checksWithoutGain + 1;
+			check = graph.check();
+			checksWithoutGain = best.offer(epoch, check) ? 0 : checksWithoutGain + 1;
 			report(progress, epoch, settings.maxEpochs(), best);
 		}
-		check = graph.evaluate();
-		best.trainingChi2AtLastCheck(check.trainingChi2());
+		// One more step for the training χ² at the last check; its update is never used.
+		float[] lastTraining = graph.step();
+		best.trainingChi2AtLastCheck(lastTraining);
 		boolean stoppedEarly = epoch < settings.maxEpochs();
-		return new Outcome(best.weights(), best.report(check, epoch, stoppedEarly));
+		var last = new ReplicaTrainingGraph.Evaluation(lastTraining, check.validationChi2(), check.weights());
+		return new Outcome(best.weights(), best.report(last, epoch, stoppedEarly));
 	}
 
 	private static void report(Progress progress, int epoch, int maxEpochs, BestReplicaWeights best) {
