@@ -136,6 +136,19 @@ public final class GraphTrainer implements AutoCloseable {
 	}
 
 	/**
+	 * Runs one Adam update of every variable (the graph has no placeholders) and fetches
+	 * {@code before}, an input of the loss: its value is computed from the weights before the
+	 * update, because every update waits for the loss.
+	 *
+	 * @return the result holding {@code before}; the caller closes it
+	 */
+	Result stepFetching(Operand<?> before) {
+		Session.Runner runner = session.runner();
+		updates.forEach(runner::addTarget);
+		return runner.fetch(before).run();
+	}
+
+	/**
 	 * Evaluates the loss without changing any variable.
 	 *
 	 * @param feeds a tensor for every placeholder the loss depends on

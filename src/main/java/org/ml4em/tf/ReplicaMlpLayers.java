@@ -9,12 +9,13 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Squeeze;
 import org.tensorflow.op.core.Variable;
+import org.tensorflow.op.train.BatchMatMul;
 import org.tensorflow.types.TFloat32;
 
 /**
  * The forward pass of {@code R} networks at once, with the replica as the batch axis of every
- * weight: kernels {@code [R, fanIn, fanOut]}, biases {@code [R, 1, fanOut]}, activations
- * {@code [R, N, width]}. One batched matrix product per layer evaluates all replicas, and because
+ * weight: kernels {@code [R, fanIn, fanOut]}, biases {@code [R, fanOut, 1]}, activations
+ * {@code [R, width, N]}. One batched matrix product per layer evaluates all replicas, and because
  * replica {@code r}'s output depends on replica {@code r}'s weights alone, gradients of a sum of
  * per-replica losses keep the replicas independent.
  */
@@ -41,7 +42,7 @@ final class ReplicaMlpLayers {
 		List<Variable<TFloat32>> biases = new ArrayList<>();
 		for (int l = 0; l < shape.layers(); l++) {
 			kernels.add(tf.variable(constant(tf, weights.kernelArray(l), r, shape.fanIn(l), shape.fanOut(l))));
-			biases.add(tf.variable(constant(tf, weights.biasArray(l), r, 1, shape.fanOut(l))));
+			biases.add(tf.variable(constant(tf, weights.biasArray(l), r, shape.fanOut(l), 1)));
 		}
 		return new Variables(kernels, biases);
 	}
@@ -54,16 +55,20 @@ final class ReplicaMlpLayers {
 	 * @return outputs {@code [R, N]}
 	 */
 	static Operand<TFloat32> forward(Ops tf, MlpShape shape, Variables weights, Operand<TFloat32> x) {
-		Operand<TFloat32> h = x;
+		// Units before points ([R, width, N]): the bias then broadcasts along the contiguous points
+		// axis and its gradient sums along it, both several times faster on the CPU than along the
+		// middle axis of [R, N, width]. A constant x is transposed once, by constant folding.
+		Operand<TFloat32> h = tf.linalg.transpose(x, tf.constant(new int[] { 0, 2, 1 }));
 		for (int l = 0; l < shape.layers(); l++) {
 			// Identity reads the variable as a plain tensor: BatchMatMulV3's gradient cannot take a
 			// reference-typed operand (it would set its output type to float_ref).
 			var kernel = tf.identity(weights.kernels().get(l));
 			var bias = tf.identity(weights.biases().get(l));
-			Operand<TFloat32> z = tf.math.add(tf.train.batchMatMul(h, kernel, TFloat32.class), bias);
+			var product = tf.train.batchMatMul(kernel, h, TFloat32.class, BatchMatMul.adjX(true));
+			Operand<TFloat32> z = tf.math.add(product, bias);
 			h = l < shape.hiddenSizes().size() ? activate(tf, z, shape.activations().get(l)) : z;
 		}
-		return tf.squeeze(h, Squeeze.axis(2L));
+		return tf.squeeze(h, Squeeze.axis(1L));
 	}
 
 	/** A constant of shape {@code dims} holding {@code values} (row-major), copied into the graph. */

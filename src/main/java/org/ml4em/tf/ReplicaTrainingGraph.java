@@ -2,7 +2,6 @@ package org.ml4em.tf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
@@ -14,7 +13,7 @@ import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 
 /**
- * One training session of an ensemble: the data as graph constants (they never change, and a
+ * One training session of an ensemble: the training and the validation points as graph constants (they never change, and a
  * constant lives on the device for the whole training, where a feed would be copied there every
  * step), the weights as variables, per-replica training and validation χ², and {@link GraphTrainer}'s
  * Adam on the sum of the training χ² over replicas. Not thread-safe.
@@ -29,7 +28,7 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 	/**
 	 * The state at one check.
 	 *
-	 * @param trainingChi2 per replica
+	 * @param trainingChi2 per replica, or null from {@link #check()}, which computes the validation χ² alone
 	 * @param validationChi2 per replica
 	 * @param weights every replica's current weights, a fresh copy
 	 */
@@ -80,22 +79,33 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 		}
 	}
 
-	/** One full-batch Adam step of every replica. */
-	void step() {
-		trainer.step(Map.of());
+	/**
+	 * One full-batch Adam step of every replica.
+	 * <p>
+	 * Every session run with another set of fetches costs TensorFlow a graph optimisation the
+	 * first time (tens of milliseconds, which a small graph never earns back), so the graph is run
+	 * in two ways only: this step, and {@link #check()}. The step returns the training χ² it
+	 * computes anyway, which is also the training χ² at the last check.
+	 *
+	 * @return every replica's training χ² before the step
+	 */
+	float[] step() {
+		try (Result result = trainer.stepFetching(trainingChi2)) {
+			return read(result, 0);
+		}
 	}
 
-	/** Per-replica χ² and weights, without changing anything. */
-	Evaluation evaluate() {
-		Session.Runner runner = trainer.session().runner().fetch(trainingChi2).fetch(validationChi2);
+	/**
+	 * Per-replica validation χ² and weights, without changing anything; {@link Evaluation#trainingChi2()}
+	 * is null (the next {@link #step()} returns it).
+	 */
+	Evaluation check() {
+		Session.Runner runner = trainer.session().runner().fetch(validationChi2);
 		shards.forEach(shard -> shard.variables().all().forEach(runner::fetch));
 		try (Result result = runner.run()) {
-			float[] training = new float[replicas];
-			float[] validation = new float[replicas];
-			((TFloat32) result.get(0)).asRawTensor().data().asFloats().read(training);
-			((TFloat32) result.get(1)).asRawTensor().data().asFloats().read(validation);
+			float[] validation = read(result, 0);
 			ReplicaWeights current = ReplicaWeights.zeros(shape, replicas);
-			int index = 2;
+			int index = 1;
 			for (Shard shard : shards) {
 				List<TFloat32> values = new ArrayList<>();
 				for (int i = 0; i < shard.variables().all().size(); i++)
@@ -105,8 +115,14 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 				for (int r = 0; r < shard.replicas(); r++)
 					current.copyReplica(shard.from() + r, part, r);
 			}
-			return new Evaluation(training, validation, current);
+			return new Evaluation(null, validation, current);
 		}
+	}
+
+	private float[] read(Result result, int index) {
+		float[] values = new float[replicas];
+		((TFloat32) result.get(index)).asRawTensor().data().asFloats().read(values);
+		return values;
 	}
 
 	/** Closes the session and the graph. */
@@ -115,23 +131,27 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 		trainer.close();
 	}
 
-	/** Adds one shard's constants, variables and per-replica χ² ({@code [replicas of the shard]}). */
+	/**
+	 * Adds one shard's constants, variables and per-replica χ² ({@code [replicas of the shard]}):
+	 * training and validation points in separate constants, so that a step runs the network on the
+	 * training points alone.
+	 */
 	private void addShard(Ops tf, ReplicaData data, ReplicaWeights initial, int from, List<Operand<TFloat32>> training,
 		List<Operand<TFloat32>> validation) {
-		int r = data.replicas();
-		int n = data.points();
-		var x = ReplicaMlpLayers.constant(tf, data.inputArray(), r, n, data.inputs());
-		var y = ReplicaMlpLayers.constant(tf, data.targetArray(), r, n);
 		var variables = ReplicaMlpLayers.variables(tf, initial);
-		shards.add(new Shard(from, r, variables));
-		var squared = tf.math.square(tf.math.sub(ReplicaMlpLayers.forward(tf, shape, variables, x), y));
-		training.add(chi2(tf, squared, data.trainingCoefficients(), r, n));
-		validation.add(chi2(tf, squared, data.validationCoefficients(), r, n));
+		shards.add(new Shard(from, data.replicas(), variables));
+		training.add(chi2(tf, variables, ReplicaPoints.of(data, data.trainingCoefficients()), data));
+		validation.add(chi2(tf, variables, ReplicaPoints.of(data, data.validationCoefficients()), data));
 	}
 
-	/** Σ_n c_rn (prediction − y)², with the coefficients c of {@link ReplicaData#trainingCoefficients()}: {@code [R]}. */
-	private static Operand<TFloat32> chi2(Ops tf, Operand<TFloat32> squared, float[] coefficients, int replicas, int n) {
-		var c = ReplicaMlpLayers.constant(tf, coefficients, replicas, n);
+	/** Σ_n c_rn (prediction − y)² over the given points: {@code [R]}. */
+	private Operand<TFloat32> chi2(Ops tf, ReplicaMlpLayers.Variables variables, ReplicaPoints points, ReplicaData data) {
+		int r = data.replicas();
+		int n = points.points();
+		var x = ReplicaMlpLayers.constant(tf, points.x(), r, n, data.inputs());
+		var y = ReplicaMlpLayers.constant(tf, points.y(), r, n);
+		var c = ReplicaMlpLayers.constant(tf, points.coefficients(), r, n);
+		var squared = tf.math.square(tf.math.sub(ReplicaMlpLayers.forward(tf, shape, variables, x), y));
 		return tf.reduceSum(tf.math.mul(squared, c), tf.constant(1));
 	}
 

@@ -28,21 +28,28 @@ final class ReplicaTrainingLoop {
 	 */
 	static Outcome run(ReplicaTrainingGraph graph, ReplicaTrainingSettings settings, Progress progress) {
 		progress.checkCanceled();
-		ReplicaTrainingGraph.Evaluation check = graph.evaluate();
+		ReplicaTrainingGraph.Evaluation check = graph.check();
 		BestReplicaWeights best = new BestReplicaWeights(check);
 		int epoch = 0;
 		int checksWithoutGain = 0;
 		while (epoch < settings.maxEpochs() && checksWithoutGain < settings.patience()) {
 			int steps = Math.min(settings.checkEvery(), settings.maxEpochs() - epoch);
-			for (int i = 0; i < steps; i++)
+			// A check computes the validation χ² alone; the first step after it brings the
+			// training χ² at the check (computed there before the update).
+			best.trainingChi2AtLastCheck(graph.step());
+			for (int i = 1; i < steps; i++)
 				graph.step();
 			epoch += steps;
-			check = graph.evaluate();
+			check = graph.check();
 			checksWithoutGain = best.offer(epoch, check) ? 0 : checksWithoutGain + 1;
 			report(progress, epoch, settings.maxEpochs(), best);
 		}
+		// One more step for the training χ² at the last check; its update is never used.
+		float[] lastTraining = graph.step();
+		best.trainingChi2AtLastCheck(lastTraining);
 		boolean stoppedEarly = epoch < settings.maxEpochs();
-		return new Outcome(best.weights(), best.report(check, epoch, stoppedEarly));
+		var last = new ReplicaTrainingGraph.Evaluation(lastTraining, check.validationChi2(), check.weights());
+		return new Outcome(best.weights(), best.report(last, epoch, stoppedEarly));
 	}
 
 	private static void report(Progress progress, int epoch, int maxEpochs, BestReplicaWeights best) {
