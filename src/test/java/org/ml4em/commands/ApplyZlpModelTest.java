@@ -184,7 +184,8 @@ class ApplyZlpModelTest {
 			"fit_window", "1.5-4", "device", "cpu", "per_pixel", true);
 		assertFalse(applied.isCanceled(), applied.getCancelReason());
 		ResultFiles files = (ResultFiles) applied.getOutput("files");
-		assertEquals(List.of("spectra_cluster0.csv", "spectra_cluster0.png", "spectra_cluster1.csv", "spectra_cluster1.png", "bandgap.csv", "bandgap_map.tif"),
+		assertEquals(List.of("spectra_cluster0.csv", "spectra_cluster0.png", "spectra_cluster1.csv", "spectra_cluster1.png", "bandgap.csv", "bandgap_map.tif",
+			"pixel_spectra"),
 			List.copyOf(files.files().keySet()));
 		for (String table : List.of("bandgap.csv", "spectra_cluster0.csv", "spectra_cluster1.csv"))
 			assertSameTable((ResultTable) trainedFiles.files().get(table), (ResultTable) files.files().get(table), table);
