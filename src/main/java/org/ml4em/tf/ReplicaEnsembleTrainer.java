@@ -14,8 +14,9 @@ import org.ml4em.ProgressRange;
  * Trains an ensemble of small networks of one {@link MlpShape} (Monte Carlo replicas), each on its
  * own data, all in one TensorFlow graph: the replica is the batch axis of every weight, so one
  * full-batch Adam step updates all replicas without a session run, a graph and a network per
- * replica (on 2 CPU cores, 500 replicas train 7 times faster than one at a time; the rest of the
- * cost is arithmetic, which a GPU takes on; see {@code bench/replica_ensemble_timing.sh}). Adam's
+ * replica (on 2 shared CPU cores a replica costs about 7 times less than trained alone, measured
+ * with {@code bench/zlp_speed.sh}; the rest of the cost is TensorFlow's per-replica small matrix
+ * products, which a GPU takes on). Adam's
  * moments are per weight, so each replica follows exactly the path it would follow alone.
  * <p>
  * Per replica the loss is χ² per weighted point (see {@link ReplicaData}); the graph minimises
