@@ -83,7 +83,7 @@ public final class ZlpAnalysis {
 			for (int c = 0; c < k; c++) {
 				progress.checkCanceled();
 				progress.status("ZLP: class " + c + " of " + k + ", subtraction and band gap");
-				classes.add(classResult(trainer, set.scaling(), thickness, kept, energies, c,
+				classes.add(classResult(trainer, set.scaling(), thickness, kept, energies, c, cutoffs.de1()[c],
 					new ProgressRange(progress, 0.85 + 0.15 * c / k, 0.85 + 0.15 * (c + 1) / k)));
 			}
 			progress.fraction(1);
@@ -93,7 +93,7 @@ public final class ZlpAnalysis {
 
 	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */
 	private ZlpClassResult classResult(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
-		double[] energies, int c, Progress progress)
+		double[] energies, int c, double de1, Progress progress)
 	{
 		double logIntensity = medianLogIntensity(thickness.maps().totalIntensity(), thickness.clusters().labels(), c);
 		double[] spectrum = thickness.clusterSpectra().median()[c];
@@ -101,29 +101,55 @@ public final class ZlpAnalysis {
 		ZlpEnsemble bands = ZlpEnsemble.of(energies, spectrum, lnZlp, kept);
 		// A class without a visible onset (a metal, too few counts) still has its ZLP and inelastic bands.
 		try {
-			return new ZlpClassResult(c, logIntensity, bands, bandGap(energies, spectrum, lnZlp, kept, thickness.aligned(), progress), null);
+			return new ZlpClassResult(c, logIntensity, bands, bandGap(trainer, scaling, thickness, kept, energies, c, de1, progress), null);
 		}
 		catch (BadInputException e) {
 			return new ZlpClassResult(c, logIntensity, bands, null, e.getMessage());
 		}
 	}
 
-	private BandGapInterval bandGap(double[] energies, double[] spectrum, float[][] lnZlp, boolean[] kept, SpectrumImage aligned, Progress progress)
+	/**
+	 * The band gap of class c: its mean spectrum (not the median, see {@link ClassMeanSpectrum}),
+	 * with the ZLP predicted at the class's mean I_total, as Monte Carlo replicas that carry both the
+	 * ZLP's and the counting noise's uncertainty ({@link BandGapReplicas}), each fitted with the
+	 * class's ZLP width as resolution. The onset is looked for only above dE1: below it the network
+	 * was fitted to the spectrum itself, so what is left after subtraction is its misfit, correlated
+	 * over many channels and easily taken for a significant rise (a thin film's weak onset under the
+	 * ZLP tail gave 1.5 eV for a 3 eV gap this way). A gap at or below dE1 therefore ends on the
+	 * window's edge and is reported as not measurable, never as a number.
+	 */
+	private BandGapInterval bandGap(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
+		double[] energies, int c, double de1, Progress progress)
 	{
-		List<double[]> inelastic = new ArrayList<>();
-		for (int r = 0; r < lnZlp.length; r++) {
-			if (!kept[r])
-				continue;
-			double[] s = new double[energies.length];
-			for (int i = 0; i < s.length; i++)
-				s[i] = spectrum[i] - Math.exp(lnZlp[r][i]);
-			inelastic.add(s);
-		}
+		ClassMeanSpectrum data = ClassMeanSpectrum.of(thickness.aligned(), thickness.clusters().labels(), thickness.maps().totalIntensity(), c);
+		float[][] lnZlp = predict(trainer, scaling, energies, Math.log(data.meanTotalIntensity()));
+		BandGapReplicas replicas = BandGapReplicas.of(data, lnZlp, kept, settings.seed() + 7919L * c);
+		double[] spectrum = data.mean();
 		double peak = ZeroLossPeak.peakIndex(spectrum, spectrum.length);
-		double fwhm = ZeroLossPeak.halfMaximumWidth(spectrum, spectrum.length, peak) * aligned.energyAxis().scale();
+		double fwhm = ZeroLossPeak.halfMaximumWidth(spectrum, spectrum.length, peak) * thickness.aligned().energyAxis().scale();
 		BandGapSettings gap = Double.isFinite(fwhm) && fwhm < BandGapSettings.MAX_RESOLUTION_FWHM ? settings.bandGap().withResolution(fwhm)
 			: settings.bandGap();
-		return BandGapEnsemble.fit(gap, energies, inelastic.toArray(double[][]::new), null, settings.threads(), progress);
+		int from = 0;
+		while (from < energies.length && energies[from] < de1) from++;
+		if (energies.length - from < BandGapFit.MIN_POINTS)
+			throw new BadInputException(String.format(java.util.Locale.ROOT, "dE1 = %.2f eV leaves too few channels above it to look for a band-gap onset.", de1));
+		try {
+			return BandGapEnsemble.fit(gap, from(energies, from), from(replicas.values(), from), from(replicas.sigma(), from), settings.threads(), progress);
+		}
+		catch (BadInputException e) {
+			throw new BadInputException(e.getMessage() + String.format(java.util.Locale.ROOT,
+				" The onset is looked for above dE1 = %.2f eV; below it the ZLP model is fitted to the spectrum itself.", de1));
+		}
+	}
+
+	private static double[] from(double[] values, int first) {
+		return Arrays.copyOfRange(values, first, values.length);
+	}
+
+	private static double[][] from(double[][] rows, int first) {
+		double[][] cut = new double[rows.length][];
+		for (int r = 0; r < rows.length; r++) cut[r] = from(rows[r], first);
+		return cut;
 	}
 
 	/** ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range. */
