@@ -32,11 +32,14 @@ import org.ml4em.tf.ReplicaTrainingSettings;
  * Prints per trial and class the truth, Eg, its 68 % interval and whether it covers the truth (or
  * the reason no gap was given), then per gap type bias, RMS and largest error and the coverage, and
  * PASS or FAIL against |error| ≤ 0.1 eV and coverage ≥ 60 %.
- * Usage: java -cp target/classes:target/lib/* bench/ZlpAccuracyBench.java trials replicas epochs threads beamCounts seed learningRate
+ * Usage: java -cp target/classes:target/lib/* bench/ZlpAccuracyBench.java trials replicas epochs threads beamCounts seed learningRate [dE1]
  */
 public class ZlpAccuracyBench {
 
 	static final double TOLERANCE_EV = 0.1, MIN_COVERAGE = 0.6;
+
+	/** dE1 for every class, eV, or NaN for the automatic one. */
+	static double de1;
 
 	record Outcome(GapType type, double truth, BandGapInterval gap, String problem) {}
 
@@ -46,8 +49,9 @@ public class ZlpAccuracyBench {
 		double counts = Double.parseDouble(args[4]);
 		long seed = Long.parseLong(args[5]);
 		float learningRate = Float.parseFloat(args[6]);
-		System.out.printf(Locale.ROOT, "trials=%d per gap type, replicas=%d, max epochs=%d, learning rate=%g, threads=%d, beam counts=%.3g per pixel, seed=%d%n",
-			trials, replicas, epochs, learningRate, threads, counts, seed);
+		de1 = args.length > 7 ? Double.parseDouble(args[7]) : Double.NaN;
+		System.out.printf(Locale.ROOT, "trials=%d per gap type, replicas=%d, max epochs=%d, learning rate=%g, threads=%d, beam counts=%.3g per pixel, seed=%d, dE1=%s%n",
+			trials, replicas, epochs, learningRate, threads, counts, seed, Double.isNaN(de1) ? "automatic" : de1 + " eV");
 		long start = System.nanoTime();
 		List<Outcome> all = new ArrayList<>();
 		// Direct and indirect trials alternate, so that a run stopped early has both; the summary so far follows each trial.
@@ -76,7 +80,7 @@ public class ZlpAccuracyBench {
 		ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(3).withThreads(threads)).run(si.toArray(Progress.NONE),
 			Progress.NONE);
 		ZlpSettings settings = ZlpSettings.defaults().withReplicas(replicas).withThreads(threads).withDevice(DeviceChoice.CPU).withSeed(seed)
-			.withBandGap(BandGapSettings.of(type)).withTraining(ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withLearningRate(learningRate));
+			.withBandGap(BandGapSettings.of(type)).withCutoffs(de1, Double.NaN).withTraining(ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withLearningRate(learningRate));
 		ZlpResult result = new ZlpAnalysis(settings).run(thickness, Progress.NONE);
 		List<Outcome> outcomes = new ArrayList<>();
 		int[] labels = thickness.clusters().labels(), regions = si.bandGaps().regions();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
@@ -38,6 +39,9 @@ public final class ZlpAnalysis {
 
 	/** The network of SCIENCE.md: 2 inputs, hidden 10-15-5. */
 	public static final MlpShape NETWORK = MlpShape.of(2, new int[] { 10, 15, 5 }, Activation.SIGMOID, Activation.SIGMOID, Activation.RELU);
+
+	/** Fewest channels a replica's fit window reaches above the gap: the fit needs a few to see the rise. */
+	private static final int MIN_CHANNELS_ABOVE = 6;
 
 	private final ZlpSettings settings;
 
@@ -112,11 +116,13 @@ public final class ZlpAnalysis {
 	 * The band gap of class c: its mean spectrum (not the median, see {@link ClassMeanSpectrum}),
 	 * with the ZLP predicted at the class's mean I_total, as Monte Carlo replicas that carry both the
 	 * ZLP's and the counting noise's uncertainty ({@link BandGapReplicas}), each fitted with the
-	 * class's ZLP width as resolution. The onset is looked for only above dE1: below it the network
+	 * modelled ZLP as resolution function ({@link ResolutionKernel}) in a window of its own reach above
+	 * the gap ({@link #windowReaches}). The onset is looked for only above dE1: below it the network
 	 * was fitted to the spectrum itself, so what is left after subtraction is its misfit, correlated
 	 * over many channels and easily taken for a significant rise (a thin film's weak onset under the
 	 * ZLP tail gave 1.5 eV for a 3 eV gap this way). A gap at or below dE1 therefore ends on the
-	 * window's edge and is reported as not measurable, never as a number.
+	 * window's edge and is reported as not measurable, never as a number; so is a gap that fewer than
+	 * half of the replicas can bound.
 	 */
 	private BandGapInterval bandGap(ReplicaEnsembleTrainer trainer, ZlpInputScaling scaling, ThicknessResult thickness, boolean[] kept,
 		double[] energies, int c, double de1, Progress progress)
@@ -124,22 +130,43 @@ public final class ZlpAnalysis {
 		ClassMeanSpectrum data = ClassMeanSpectrum.of(thickness.aligned(), thickness.clusters().labels(), thickness.maps().totalIntensity(), c);
 		float[][] lnZlp = predict(trainer, scaling, energies, Math.log(data.meanTotalIntensity()));
 		BandGapReplicas replicas = BandGapReplicas.of(data, lnZlp, kept, settings.seed() + 7919L * c);
-		double[] spectrum = data.mean();
-		double peak = ZeroLossPeak.peakIndex(spectrum, spectrum.length);
-		double fwhm = ZeroLossPeak.halfMaximumWidth(spectrum, spectrum.length, peak) * thickness.aligned().energyAxis().scale();
-		BandGapSettings gap = Double.isFinite(fwhm) && fwhm < BandGapSettings.MAX_RESOLUTION_FWHM ? settings.bandGap().withResolution(fwhm)
-			: settings.bandGap();
 		int from = 0;
-		while (from < energies.length && energies[from] < de1) from++;
+		while (from < energies.length && energies[from] <= de1) from++;
+		// The resolution is the ZLP itself, as modelled where it was fitted to the data (up to dE1).
+		double[] zlp = ZlpEnsemble.of(energies, data.mean(), lnZlp, kept).zlpMedian();
+		BandGapSettings gap = settings.bandGap().withResolution(ResolutionKernel.of(Arrays.copyOf(energies, from), Arrays.copyOf(zlp, from)));
+		double[] reaches = windowReaches(replicas.values().length, energies[1] - energies[0], settings.seed() + 7919L * c + 1);
 		if (energies.length - from < BandGapFit.MIN_POINTS)
 			throw new BadInputException(String.format(java.util.Locale.ROOT, "dE1 = %.2f eV leaves too few channels above it to look for a band-gap onset.", de1));
+		String where = String.format(java.util.Locale.ROOT, " The onset is looked for above dE1 = %.2f eV; below it the ZLP model is fitted to the spectrum itself.",
+			de1);
+		BandGapInterval interval;
 		try {
-			return BandGapEnsemble.fit(gap, from(energies, from), from(replicas.values(), from), from(replicas.sigma(), from), settings.threads(), progress);
+			interval = BandGapEnsemble.fit(gap, from(energies, from), from(replicas.values(), from), from(replicas.sigma(), from), reaches, settings.threads(),
+				progress);
 		}
 		catch (BadInputException e) {
-			throw new BadInputException(e.getMessage() + String.format(java.util.Locale.ROOT,
-				" The onset is looked for above dE1 = %.2f eV; below it the ZLP model is fitted to the spectrum itself.", de1));
+			throw new BadInputException(e.getMessage() + where);
 		}
+		// The failed replicas are part of the distribution (mostly an Eg at or below the window's start);
+		// when they are the majority, the median and interval of the rest describe a biased subset.
+		if (2 * interval.counted() < interval.replicas())
+			throw new BadInputException("Only " + interval.counted() + " of " + interval.replicas() + " replicas gave a reliable band gap in the window "
+				+ interval.window() + ", too few for a median and interval." + where);
+		return interval;
+	}
+
+	/**
+	 * How far above the gap each replica's fit window reaches: uniform in 0.5 … 1.5 times the
+	 * automatic window's reach (how far the power law holds is unknown, see
+	 * {@link BandGapEnsemble}), at least {@value #MIN_CHANNELS_ABOVE} channels.
+	 */
+	private static double[] windowReaches(int replicas, double channel, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		double[] reaches = new double[replicas];
+		for (int r = 0; r < replicas; r++)
+			reaches[r] = Math.max(MIN_CHANNELS_ABOVE * channel, BandGapFit.AUTOMATIC_ABOVE_EV * (0.5 + random.nextDouble()));
+		return reaches;
 	}
 
 	private static double[] from(double[] values, int first) {
