@@ -30,9 +30,11 @@ import org.ml4em.tf.ReplicaTrainingReport;
  * outlier replicas rejected ({@link ZlpEnsemble#keep});</li>
  * <li>per class: the ZLP predicted at the class's median ln I_total, subtracted from its median
  * spectrum replica by replica → ZLP and inelastic medians and 68 % bands ({@link ZlpEnsemble});</li>
- * <li>per class: the band gap of every kept replica's inelastic spectrum, blurred by the class's
- * ZLP width as resolution → Eg median and 68 % interval ({@link BandGapEnsemble}); a class whose
- * onset cannot be fitted keeps its bands and says why.</li>
+ * <li>per class: the band gap of every kept replica's inelastic spectrum — the class's mean
+ * spectrum, fluctuated by its standard error, minus the replica's ZLP ({@link BandGapReplicas}) —
+ * with the modelled ZLP as resolution function, each replica in a window of its own reach, looked
+ * for above dE1 only → Eg median and 68 % interval ({@link BandGapEnsemble}); a class whose onset
+ * cannot be measured keeps its bands and says why.</li>
  * </ol>
  */
 public final class ZlpAnalysis {
