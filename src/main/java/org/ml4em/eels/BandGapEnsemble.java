@@ -20,7 +20,9 @@ import org.ml4em.Progress;
  *
  * Rules: the window is the settings' window, or, when automatic, the one {@link BandGapFit#automaticWindow}
  * picks for the per-channel median of the replicas (with the per-channel median σ): one window for
- * all, so the spread reflects the replicas and not window choices. A replica whose fit is refused
+ * all, so the spread reflects the replicas and not window choices, unless the caller asks for a
+ * reach above the gap drawn per replica (the window choice as a source of uncertainty, see
+ * {@link #fit(BandGapSettings, double[], double[][], double[][], double[], int, Progress)}). A replica whose fit is refused
  * (a {@link BadInputException}: no positive signal, invalid values) or unreliable (Eg or b on the
  * edge of its range) is counted and left out — never averaged in. Percentiles interpolate linearly
  * between order statistics (NumPy's default).
@@ -46,13 +48,48 @@ public final class BandGapEnsemble {
 	public static BandGapInterval fit(BandGapSettings settings, double[] energies, double[][] replicas, double[][] sigma, int threads,
 		Progress progress)
 	{
+		return fit(settings, energies, replicas, sigma, null, threads, progress);
+	}
+
+	/**
+	 * Fits every replica, each in a window of its own reach above the gap when the window is
+	 * automatic. How far above the gap the power law holds is not known (the bands are parabolic only
+	 * near it), and the fitted Eg depends on that choice by a few hundredths of an eV; drawing the
+	 * reach per replica puts that dependence into the interval instead of leaving it out as a hidden
+	 * bias. Replica r's window starts where the common one does and ends {@code reaches[r]} eV above
+	 * the common window's Eg (instead of {@value BandGapFit#AUTOMATIC_ABOVE_EV} eV), within the data.
+	 *
+	 * @param settings gap type, window (or automatic) and resolution
+	 * @param energies eV, strictly increasing, one per channel
+	 * @param replicas inelastic spectra {@code [replica][channel]}, at least one
+	 * @param sigma σ per replica and channel, the same shape, or null for unweighted fits
+	 * @param reaches per replica, eV, positive; null for the common window (and ignored with a fixed window)
+	 * @param threads threads fitting replicas, at least 1
+	 * @param progress fraction of replicas done; canceled between replicas
+	 * @return the median, interval and counts; its window is the common one
+	 * @throws BadInputException when the automatic window cannot be found on the median spectrum, or
+	 *     no replica gives a reliable Eg
+	 * @throws java.util.concurrent.CancellationException when canceled
+	 */
+	public static BandGapInterval fit(BandGapSettings settings, double[] energies, double[][] replicas, double[][] sigma, double[] reaches, int threads,
+		Progress progress)
+	{
 		Objects.requireNonNull(settings, "settings");
 		if (replicas.length == 0) throw new BadInputException("The ensemble has no replica; at least one inelastic spectrum is needed.");
 		checkShape(energies.length, replicas, sigma);
+		if (reaches != null && reaches.length != replicas.length)
+			throw new BadInputException("The ensemble has " + replicas.length + " replicas but " + reaches.length + " window reaches.");
 		BandGapFit fit = new BandGapFit(settings);
 		FitWindow window = settings.hasAutomaticWindow() ? fit.automaticWindow(median(energies, replicas, sigma)) : settings.window();
+		FitWindow[] windows = new FitWindow[replicas.length];
+		double last = energies[energies.length - 1];
+		for (int r = 0; r < windows.length; r++) {
+			double high = reaches == null || !settings.hasAutomaticWindow() ? Double.NaN
+				: Math.min(last, window.high() - BandGapFit.AUTOMATIC_ABOVE_EV + reaches[r]);
+			windows[r] = high > window.low() ? new FitWindow(window.low(), high) : window;
+		}
 		BandGapResult[] results = new BandGapResult[replicas.length];
-		ParallelRows.forEach(replicas.length, threads, progress, r -> results[r] = fitOrNull(fit, energies, replicas[r], sigma == null ? null : sigma[r], window));
+		ParallelRows.forEach(replicas.length, threads, progress, r -> results[r] = fitOrNull(fit, energies, replicas[r], sigma == null ? null : sigma[r], windows[r]));
 		return summary(results, window);
 	}
 

@@ -29,8 +29,9 @@ import org.ml4em.BadInputException;
  * {@link BandGapResult#exponentAtLimit()}): the data do not bound it there. Stateless apart from
  * its settings, thread-safe.
  * <p>
- * The blur, when a resolution is set, is a Gaussian of that FWHM: without it an onset measured
- * through a 0.6 eV ZLP gives an indirect Eg about 0.2 eV low.
+ * The blur, when a resolution is set, is a Gaussian of that FWHM, or the measured ZLP shape
+ * ({@link ResolutionKernel}): without it an onset measured through a 0.6 eV ZLP gives an indirect
+ * Eg about 0.2 eV low, and the Gaussian alone misses the wings, which leave it a few hundredths low.
  * <p>
  * Automatic window ({@link #automaticWindow}): the power law describes the onset only near the gap
  * (parabolic bands), so the window is tied to the gap itself — from {@value #AUTOMATIC_BELOW_EV} eV
@@ -150,7 +151,7 @@ public final class BandGapFit {
 		if (count < MIN_POINTS)
 			throw new BadInputException("The fit window " + window + " holds " + count + " points of the spectrum; at least " + MIN_POINTS + " are needed.");
 		if (!positive) throw new BadInputException("The spectrum has no positive signal in the fit window " + window + ".");
-		return new PowerLawOnset(spectrum, first, count, settings.resolutionFwhm());
+		return new PowerLawOnset(spectrum, first, count, settings.resolutionFwhm(), settings.resolutionKernel());
 	}
 
 	private static double bestGap(PowerLawOnset onset, double b, double lo, double hi, int grid) {

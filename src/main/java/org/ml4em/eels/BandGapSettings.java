@@ -16,9 +16,11 @@ import org.ml4em.BadInputException;
  * @param type direct, indirect or free exponent
  * @param window the fit window; null to choose it from the data ({@link BandGapFit#automaticWindow})
  * @param resolutionFwhm FWHM of the Gaussian energy resolution the model is blurred with, eV
- *     (normally the ZLP's FWHM); 0 for the plain power law
+ *     (normally the ZLP's FWHM); 0 for the plain power law; not used when a kernel is given
+ * @param resolutionKernel the measured resolution function (the ZLP's shape) the model is blurred
+ *     with instead of the Gaussian, or null
  */
-public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm) {
+public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm, ResolutionKernel resolutionKernel) {
 
 	/** Widest resolution accepted, eV: beyond it no band-gap onset can be resolved anyway. */
 	public static final double MAX_RESOLUTION_FWHM = 5;
@@ -29,12 +31,24 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param type not null
 	 * @param window a window or null
 	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
+	 * @param resolutionKernel a kernel or null
 	 * @throws BadInputException for a resolution outside that range
 	 */
 	public BandGapSettings {
 		Objects.requireNonNull(type, "type");
 		if (!(resolutionFwhm >= 0 && resolutionFwhm <= MAX_RESOLUTION_FWHM))
 			throw new BadInputException("The energy resolution must lie in 0 … " + MAX_RESOLUTION_FWHM + " eV FWHM, got " + resolutionFwhm + ".");
+	}
+
+	/**
+	 * Settings with a Gaussian resolution (or none).
+	 *
+	 * @param type not null
+	 * @param window a window or null
+	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
+	 */
+	public BandGapSettings(GapType type, FitWindow window, double resolutionFwhm) {
+		this(type, window, resolutionFwhm, null);
 	}
 
 	/** {@return settings for this gap type with the automatic window and no resolution blur} @param type the gap type */
@@ -44,17 +58,17 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 
 	/** {@return these settings with a fixed window} @param w the window */
 	public BandGapSettings withWindow(FitWindow w) {
-		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm);
+		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm, resolutionKernel);
 	}
 
 	/** {@return these settings with the window chosen from each spectrum} */
 	public BandGapSettings withAutomaticWindow() {
-		return new BandGapSettings(type, null, resolutionFwhm);
+		return new BandGapSettings(type, null, resolutionFwhm, resolutionKernel);
 	}
 
 	/** {@return these settings with another gap type} @param t the type */
 	public BandGapSettings withType(GapType t) {
-		return new BandGapSettings(t, window, resolutionFwhm);
+		return new BandGapSettings(t, window, resolutionFwhm, resolutionKernel);
 	}
 
 	/**
@@ -65,7 +79,17 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param fwhm FWHM, eV; 0 for none
 	 */
 	public BandGapSettings withResolution(double fwhm) {
-		return new BandGapSettings(type, window, fwhm);
+		return new BandGapSettings(type, window, fwhm, null);
+	}
+
+	/**
+	 * {@return these settings with the model blurred by a measured resolution function} The right
+	 * choice when the ZLP is known: its wings and tail blur the onset as well as its core does.
+	 *
+	 * @param kernel the ZLP's shape
+	 */
+	public BandGapSettings withResolution(ResolutionKernel kernel) {
+		return new BandGapSettings(type, window, resolutionFwhm, Objects.requireNonNull(kernel, "kernel"));
 	}
 
 	/** {@return whether the window is chosen from the data} */

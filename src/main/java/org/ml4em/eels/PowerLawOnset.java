@@ -14,6 +14,8 @@ final class PowerLawOnset {
 	private final double sumWyy;
 	/** Gaussian σ of the resolution, eV; 0 for none. */
 	private final double sigma;
+	/** The measured resolution function, or null for the Gaussian (or none). */
+	private final ResolutionKernel kernel;
 	private BlurredPowerLaw blurred;
 
 	/**
@@ -21,8 +23,9 @@ final class PowerLawOnset {
 	 * @param first first point of the window
 	 * @param count points in it
 	 * @param resolutionFwhm FWHM of the Gaussian resolution, eV; 0 for none
+	 * @param kernel the measured resolution function used instead, or null
 	 */
-	PowerLawOnset(InelasticSpectrum spectrum, int first, int count, double resolutionFwhm) {
+	PowerLawOnset(InelasticSpectrum spectrum, int first, int count, double resolutionFwhm, ResolutionKernel kernel) {
 		energies = new double[count];
 		values = new double[count];
 		weights = new double[count];
@@ -35,6 +38,7 @@ final class PowerLawOnset {
 		}
 		sumWyy = syy;
 		sigma = resolutionFwhm / (2 * Math.sqrt(2 * Math.log(2)));
+		this.kernel = kernel;
 	}
 
 	/** {@return χ² = Σ w·(y − m)² at the best A for this Eg and b} */
@@ -66,8 +70,11 @@ final class PowerLawOnset {
 
 	/** (u)₊^b, or its blur. */
 	private double model(double u, double b) {
-		if (sigma > 0) {
-			if (blurred == null || blurred.exponent() != b) blurred = new BlurredPowerLaw(b, sigma, energies[energies.length - 1] - energies[0]);
+		if (kernel != null || sigma > 0) {
+			if (blurred == null || blurred.exponent() != b) {
+				double maxU = energies[energies.length - 1] - energies[0];
+				blurred = kernel != null ? new BlurredPowerLaw(b, kernel, maxU) : new BlurredPowerLaw(b, sigma, maxU);
+			}
 			return blurred.value(u);
 		}
 		if (u <= 0) return 0;

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
@@ -29,9 +30,11 @@ import org.ml4em.tf.ReplicaTrainingReport;
  * outlier replicas rejected ({@link ZlpEnsemble#keep});</li>
  * <li>per class: the ZLP predicted at the class's median ln I_total, subtracted from its median
  * spectrum replica by replica → ZLP and inelastic medians and 68 % bands ({@link ZlpEnsemble});</li>
- * <li>per class: the band gap of every kept replica's inelastic spectrum, blurred by the class's
- * ZLP width as resolution → Eg median and 68 % interval ({@link BandGapEnsemble}); a class whose
- * onset cannot be fitted keeps its bands and says why.</li>
+ * <li>per class: the band gap of every kept replica's inelastic spectrum — the class's mean
+ * spectrum, fluctuated by its standard error, minus the replica's ZLP ({@link BandGapReplicas}) —
+ * with the modelled ZLP as resolution function, each replica in a window of its own reach, looked
+ * for above dE1 only → Eg median and 68 % interval ({@link BandGapEnsemble}); a class whose onset
+ * cannot be measured keeps its bands and says why.</li>
  * </ol>
  * Spectrum images of several acquisition settings (beam energy, exposure) can be fitted by one
  * ensemble ({@link #run(List, List, Progress)}): each setting value that differs between them is a
@@ -42,6 +45,9 @@ public final class ZlpAnalysis {
 
 	/** The network of SCIENCE.md: 2 inputs, hidden 10-15-5. */
 	public static final MlpShape NETWORK = network(2);
+
+	/** Fewest channels a replica's fit window reaches above the gap: the fit needs a few to see the rise. */
+	private static final int MIN_CHANNELS_ABOVE = 6;
 
 	private final ZlpSettings settings;
 
@@ -171,13 +177,17 @@ public final class ZlpAnalysis {
 		int firstLabel, Progress progress)
 	{
 		ThicknessResult thickness = input.thickness();
-		double[] energies = energies(thickness.aligned().energyAxis());
+		EnergyAxis axis = thickness.aligned().energyAxis();
+		double[] energies = energies(axis);
+		// The band-gap onset is looked for above each class's dE1 (see bandGap), the same rule as in training.
+		double[] de1 = ZlpCutoffs.of(thickness.clusterSpectra(), axis, settings.de1(), settings.de2(), ZlpSettings.MAX_DE1_SEARCH).de1();
 		List<ZlpClassResult> classes = new ArrayList<>();
 		int k = thickness.clusterSpectra().median().length;
 		for (int c = 0; c < k; c++) {
 			progress.checkCanceled();
 			progress.status("ZLP: class " + (firstLabel + c) + ", subtraction and band gap");
-			classes.add(classResult(model, scaling, input, source, kept, energies, c, firstLabel + c, new ProgressRange(progress, (double) c / k, (c + 1.0) / k)));
+			classes.add(classResult(model, scaling, input, source, kept, energies, de1, c, firstLabel + c,
+				new ProgressRange(progress, (double) c / k, (c + 1.0) / k)));
 		}
 		progress.fraction(1);
 		return classes;
@@ -185,7 +195,7 @@ public final class ZlpAnalysis {
 
 	/** The ZLP predicted at the class's median ln I_total, subtracted from its median spectrum, and its band gap. */
 	private ZlpClassResult classResult(ZlpPredictor model, ZlpInputScaling scaling, ZlpInput input, int source, boolean[] kept,
-		double[] energies, int c, int label, Progress progress)
+		double[] energies, double[] de1, int c, int label, Progress progress)
 	{
 		ThicknessResult thickness = input.thickness();
 		double logIntensity = medianLogIntensity(thickness.maps().totalIntensity(), thickness.clusters().labels(), c);
@@ -196,7 +206,7 @@ public final class ZlpAnalysis {
 		BandGapInterval gap = null;
 		String problem = null;
 		try {
-			gap = bandGap(energies, spectrum, lnZlp, kept, thickness.aligned(), progress);
+			gap = bandGap(model, scaling, input, kept, energies, c, de1[c], progress);
 		}
 		catch (BadInputException e) {
 			problem = e.getMessage();
@@ -204,22 +214,72 @@ public final class ZlpAnalysis {
 		return new ZlpClassResult(label, logIntensity, bands, gap, problem, source, input.setting());
 	}
 
-	private BandGapInterval bandGap(double[] energies, double[] spectrum, float[][] lnZlp, boolean[] kept, SpectrumImage aligned, Progress progress)
+	/**
+	 * The band gap of class c: its mean spectrum (not the median, see {@link ClassMeanSpectrum}),
+	 * with the ZLP predicted at the class's mean I_total, as Monte Carlo replicas that carry both the
+	 * ZLP's and the counting noise's uncertainty ({@link BandGapReplicas}), each fitted with the
+	 * modelled ZLP as resolution function ({@link ResolutionKernel}) in a window of its own reach above
+	 * the gap ({@link #windowReaches}). The onset is looked for only above dE1: below it the network
+	 * was fitted to the spectrum itself, so what is left after subtraction is its misfit, correlated
+	 * over many channels and easily taken for a significant rise (a thin film's weak onset under the
+	 * ZLP tail gave 1.5 eV for a 3 eV gap this way). A gap at or below dE1 therefore ends on the
+	 * window's edge and is reported as not measurable, never as a number; so is a gap that fewer than
+	 * half of the replicas can bound.
+	 */
+	private BandGapInterval bandGap(ZlpPredictor model, ZlpInputScaling scaling, ZlpInput input, boolean[] kept, double[] energies, int c,
+		double de1, Progress progress)
 	{
-		List<double[]> inelastic = new ArrayList<>();
-		for (int r = 0; r < lnZlp.length; r++) {
-			if (!kept[r])
-				continue;
-			double[] s = new double[energies.length];
-			for (int i = 0; i < s.length; i++)
-				s[i] = spectrum[i] - Math.exp(lnZlp[r][i]);
-			inelastic.add(s);
+		ThicknessResult thickness = input.thickness();
+		ClassMeanSpectrum data = ClassMeanSpectrum.of(thickness.aligned(), thickness.clusters().labels(), thickness.maps().totalIntensity(), c);
+		float[][] lnZlp = predict(model, scaling, energies, Math.log(data.meanTotalIntensity()), input.setting());
+		BandGapReplicas replicas = BandGapReplicas.of(data, lnZlp, kept, settings.seed() + 7919L * c);
+		int from = 0;
+		while (from < energies.length && energies[from] <= de1) from++;
+		// The resolution is the ZLP itself, as modelled where it was fitted to the data (up to dE1).
+		double[] zlp = ZlpEnsemble.of(energies, data.mean(), lnZlp, kept).zlpMedian();
+		BandGapSettings gap = settings.bandGap().withResolution(ResolutionKernel.of(Arrays.copyOf(energies, from), Arrays.copyOf(zlp, from)));
+		double[] reaches = windowReaches(replicas.values().length, energies[1] - energies[0], settings.seed() + 7919L * c + 1);
+		if (energies.length - from < BandGapFit.MIN_POINTS)
+			throw new BadInputException(String.format(java.util.Locale.ROOT, "dE1 = %.2f eV leaves too few channels above it to look for a band-gap onset.", de1));
+		String where = String.format(java.util.Locale.ROOT, " The onset is looked for above dE1 = %.2f eV; below it the ZLP model is fitted to the spectrum itself.",
+			de1);
+		BandGapInterval interval;
+		try {
+			interval = BandGapEnsemble.fit(gap, from(energies, from), from(replicas.values(), from), from(replicas.sigma(), from), reaches, settings.threads(),
+				progress);
 		}
-		double peak = ZeroLossPeak.peakIndex(spectrum, spectrum.length);
-		double fwhm = ZeroLossPeak.halfMaximumWidth(spectrum, spectrum.length, peak) * aligned.energyAxis().scale();
-		BandGapSettings gap = Double.isFinite(fwhm) && fwhm < BandGapSettings.MAX_RESOLUTION_FWHM ? settings.bandGap().withResolution(fwhm)
-			: settings.bandGap();
-		return BandGapEnsemble.fit(gap, energies, inelastic.toArray(double[][]::new), null, settings.threads(), progress);
+		catch (BadInputException e) {
+			throw new BadInputException(e.getMessage() + where);
+		}
+		// The failed replicas are part of the distribution (mostly an Eg at or below the window's start);
+		// when they are the majority, the median and interval of the rest describe a biased subset.
+		if (2 * interval.counted() < interval.replicas())
+			throw new BadInputException("Only " + interval.counted() + " of " + interval.replicas() + " replicas gave a reliable band gap in the window "
+				+ interval.window() + ", too few for a median and interval." + where);
+		return interval;
+	}
+
+	/**
+	 * How far above the gap each replica's fit window reaches: uniform in 0.5 … 1.5 times the
+	 * automatic window's reach (how far the power law holds is unknown, see
+	 * {@link BandGapEnsemble}), at least {@value #MIN_CHANNELS_ABOVE} channels.
+	 */
+	private static double[] windowReaches(int replicas, double channel, long seed) {
+		SplittableRandom random = new SplittableRandom(seed);
+		double[] reaches = new double[replicas];
+		for (int r = 0; r < replicas; r++)
+			reaches[r] = Math.max(MIN_CHANNELS_ABOVE * channel, BandGapFit.AUTOMATIC_ABOVE_EV * (0.5 + random.nextDouble()));
+		return reaches;
+	}
+
+	private static double[] from(double[] values, int first) {
+		return Arrays.copyOfRange(values, first, values.length);
+	}
+
+	private static double[][] from(double[][] rows, int first) {
+		double[][] cut = new double[rows.length][];
+		for (int r = 0; r < rows.length; r++) cut[r] = from(rows[r], first);
+		return cut;
 	}
 
 	/**

@@ -86,6 +86,35 @@ class BandGapEnsembleTest {
 			assertThrows(BadInputException.class, () -> BandGapEnsemble.fit(settings, e, new double[][] { new double[5] }, null, 1, Progress.NONE)), "per energy");
 	}
 
+	/**
+	 * With a window reach drawn per replica, an onset that is a power law only near the gap (here
+	 * saturating, (d/(d + 1 eV))^{3/2}) gives a spread of Eg from the window choice alone, while an
+	 * exact power law gives none.
+	 */
+	@Test
+	void windowReachPerReplicaPutsTheWindowChoiceIntoTheInterval() {
+		double[] e = BandGapFitTest.energies(0.5, 6, 0.02);
+		int n = 30;
+		double[] reaches = new double[n];
+		for (int r = 0; r < n; r++) reaches[r] = 0.5 + r / (n - 1.0);
+		double[] exact = BandGapFitTest.onset(e, GAP, 1.5, 100), saturating = new double[e.length];
+		for (int i = 0; i < e.length; i++) {
+			double d = Math.max(0, e[i] - GAP);
+			saturating[i] = 100 * Math.pow(d / (d + 1), 1.5);
+		}
+		BandGapSettings indirect = BandGapSettings.of(GapType.INDIRECT);
+		double[][] sameExact = new double[n][], sameSaturating = new double[n][];
+		java.util.Arrays.fill(sameExact, exact);
+		java.util.Arrays.fill(sameSaturating, saturating);
+		BandGapInterval clean = BandGapEnsemble.fit(indirect, e, sameExact, null, reaches, 2, Progress.NONE);
+		BandGapInterval bent = BandGapEnsemble.fit(indirect, e, sameSaturating, null, reaches, 2, Progress.NONE);
+		BandGapInterval common = BandGapEnsemble.fit(indirect, e, sameSaturating, null, 2, Progress.NONE);
+		assertEquals(GAP, clean.median(), 0.005);
+		assertTrue(clean.p84() - clean.p16() < 0.005, clean.toString());
+		assertTrue(bent.p84() - bent.p16() > 0.02, "the window choice shows: " + bent);
+		assertEquals(0, common.p84() - common.p16(), 1e-9, "one window for all: no spread from identical replicas");
+	}
+
 	@Test
 	void cancelStopsBetweenReplicas() {
 		double[] e = BandGapFitTest.energies(0.5, 5, 0.05);
