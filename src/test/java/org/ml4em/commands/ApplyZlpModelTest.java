@@ -50,7 +50,8 @@ import org.scijava.command.CommandService;
  */
 class ApplyZlpModelTest {
 
-	private static final SyntheticLowLoss CONDITIONS = SyntheticLowLoss.defaults().withBandGap(2.2);
+	// Enough counts for the band-gap onset to be measured (at 10⁵ electrons per pixel the classes report it as not measurable).
+	private static final SyntheticLowLoss CONDITIONS = SyntheticLowLoss.defaults().withEnergyAxis(-3, 0.05, 400).withBeamCounts(1e6).withBandGap(3.0);
 
 	@TempDir
 	static Path dir;
@@ -139,7 +140,7 @@ class ApplyZlpModelTest {
 	}
 
 	private static double beamCounts() {
-		return SyntheticLowLoss.defaults().beamCounts();
+		return CONDITIONS.beamCounts();
 	}
 
 	@Test
