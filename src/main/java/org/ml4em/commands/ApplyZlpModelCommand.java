@@ -194,11 +194,7 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 			name, description.keptCount(), description.replicas(), model.getName(), description.device(), ranOn));
 		for (ZlpClassResult c : classes) {
 			sb.append(String.format(Locale.ROOT, "Cluster %d (ln I_total %.2f): ", c.label(), c.logIntensity()));
-			if (c.hasBandGap())
-				sb.append(String.format(Locale.ROOT, "Eg %.2f eV (68 %%: %.2f to %.2f, %s, %d replicas fitted). ", c.bandGap().median(), c.bandGap().p16(),
-					c.bandGap().p84(), type.name().toLowerCase(Locale.ROOT), c.bandGap().counted()));
-			else
-				sb.append("no band gap: ").append(c.bandGapProblem()).append(' ');
+			ZlpSummary.bandGap(sb, c, type);
 		}
 		return sb.toString().strip();
 	}

@@ -18,12 +18,23 @@ final class ZlpSummary {
 			r.retried(), r.training().seconds(), r.training().device().description()));
 		for (ZlpClassResult c : r.classes()) {
 			sb.append(String.format(Locale.ROOT, "Cluster %d: dE1 %.2f eV, dE2 %.2f eV, ", c.label(), r.cutoffs().de1()[c.label()], r.cutoffs().de2()[c.label()]));
-			if (c.hasBandGap())
-				sb.append(String.format(Locale.ROOT, "Eg %.2f eV (68 %%: %.2f to %.2f, %s, %d replicas fitted). ", c.bandGap().median(), c.bandGap().p16(),
-					c.bandGap().p84(), type.name().toLowerCase(Locale.ROOT), c.bandGap().counted()));
-			else
-				sb.append("no band gap: ").append(c.bandGapProblem()).append(' ');
+			bandGap(sb, c, type);
 		}
 		return sb.toString().strip();
+	}
+
+	/**
+	 * Appends one class's band gap, or why there is none.
+	 *
+	 * @param sb the summary so far
+	 * @param c the class
+	 * @param type the gap type used
+	 */
+	static void bandGap(StringBuilder sb, ZlpClassResult c, GapType type) {
+		if (c.hasBandGap())
+			sb.append(String.format(Locale.ROOT, "Eg %.2f eV (68 %%: %.2f to %.2f, %s, %d replicas fitted). ", c.bandGap().median(), c.bandGap().p16(),
+				c.bandGap().p84(), type.name().toLowerCase(Locale.ROOT), c.bandGap().counted()));
+		else
+			sb.append("no band gap: ").append(c.bandGapProblem()).append(' ');
 	}
 }
