@@ -59,7 +59,7 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
 	private String clusters = "auto";
 
-	@Parameter(label = "Per-pixel band-gap map", description = "also fit the band gap of every pixel (bandgap_map.tif: eg, eg_low, eg_high)")
+	@Parameter(label = "Per-pixel results", description = "also every pixel: band gap (bandgap_map.tif: eg, eg_low, eg_high) and ZLP and inelastic spectra with bands (pixel_spectra/)")
 	private boolean per_pixel = false;
 
 	@Parameter(label = "Band gap type", choices = { "model", "direct", "indirect", "fit" },

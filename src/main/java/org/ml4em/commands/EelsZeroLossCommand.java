@@ -83,7 +83,7 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 	@Parameter(label = "Exposures (s, one per file)", required = false, persist = false, description = "overrides the files' metadata, e.g. 0.05,0.2; blank: from the files")
 	private String exposures = "";
 
-	@Parameter(label = "Per-pixel band-gap map", description = "also fit the band gap of every pixel with the trained ensemble (bandgap_map.tif: eg, eg_low, eg_high)")
+	@Parameter(label = "Per-pixel results", description = "also every pixel: band gap (bandgap_map.tif: eg, eg_low, eg_high) and ZLP and inelastic spectra with bands (pixel_spectra/)")
 	private boolean per_pixel = false;
 
 	@Parameter(label = "Epochs (most)", min = "1", persist = false, description = "training stops earlier when the validation error stops improving")
