@@ -4,7 +4,6 @@ import java.io.File;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
@@ -26,15 +25,10 @@ import org.ml4em.eels.ZlpSettings;
 import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmSignal;
-import org.ml4em.io.PixelCalibration;
 import org.ml4em.tf.DeviceChoice;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.img.Img;
-import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * {@code Plugins > ML4EM > Apply ZLP Model}: applies a zero-loss-peak ensemble saved by EELS
@@ -51,7 +45,7 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Apply ZLP Model", label = "Apply ZLP Model", headless = true,
 	description = "Applies a saved zero-loss-peak ensemble to new spectra of the same conditions, without retraining: ZLP and inelastic spectra with bands, band gaps.")
-public class ApplyZlpModelCommand extends SpectrumFileCommand implements CalibratedOutputs {
+public class ApplyZlpModelCommand extends ZlpResultCommand {
 
 	@Parameter(label = "ZLP model folder", style = "directory", persist = false, description = "the zlp_model folder written by EELS Zero-Loss Subtraction")
 	private File model;
@@ -83,23 +77,6 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 42;
 
-	@Parameter(label = "Band gaps", type = ItemIO.OUTPUT)
-	private ResultTable bandgap;
-
-	@Parameter(label = "Spectra of the thinnest class", type = ItemIO.OUTPUT)
-	private SpectrumPlot plot;
-
-	@Parameter(label = "Band-gap map (eV): eg, eg_low, eg_high", type = ItemIO.OUTPUT)
-	private Img<FloatType> bandgap_map;
-
-	@Parameter(label = "Result files", type = ItemIO.OUTPUT)
-	private ResultFiles files;
-
-	@Parameter(label = "Summary", type = ItemIO.OUTPUT)
-	private String summary;
-
-	private PixelCalibration pixelSize;
-
 	@Override
 	protected String analyse(Progress progress) throws IOException {
 		if (model == null)
@@ -112,7 +89,7 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 		try (EmFile file = openInput()) {
 			EmSignal signal = file.signal();
 			SpectrumImage image = SignalSpectra.of(signal);
-			pixelSize = EelsThicknessMapCommand.pixelSize(signal);
+			setPixelSize(EelsThicknessMapCommand.pixelSize(signal));
 			ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(k).withSeed(seed))
 				.run(image, new ProgressRange(progress, 0, 0.3));
 			ZlpModelApplication application = new ZlpModelApplication(description, settings);
@@ -124,9 +101,9 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 				ZlpOutputs.PixelResults pixels = per_pixel ? ZlpOutputs.pixelResults(networks, description, input, classes, settings.bandGap(),
 					settings.threads(), seed, new ProgressRange(progress, 0.5, 1)) : null;
 				publish(description, networks.device().description(), classes, pixels, signal.acquisition(), settings.bandGap().type());
-				summary += settingNote(description, application, input.setting());
+				appendSummary(settingNote(description, application, input.setting()));
 			}
-			return summary;
+			return getSummary();
 		}
 	}
 
@@ -177,16 +154,8 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 	private void publish(ZlpModel description, String ranOn, List<ZlpClassResult> classes, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition,
 		GapType type)
 	{
-		String name = inputName();
-		bandgap = ZlpTables.bandGaps(classes, type.exponent());
-		Map<String, Object> out = ZlpOutputs.classFiles(name, classes, bandgap);
-		plot = (SpectrumPlot) out.get("spectra_cluster0.png");
-		summary = summary(name, description, ranOn, classes, type);
-		if (pixels != null) {
-			bandgap_map = ZlpOutputs.mapImage(pixels.maps());
-			summary += " " + ZlpOutputs.addPixelFiles(out, pixels, bandgap_map, pixelSize, acquisition);
-		}
-		files = new ResultFiles(out);
+		ResultTable table = ZlpTables.bandGaps(classes, type.exponent());
+		publish(table, ZlpOutputs.classFiles(inputName(), classes, table), summary(inputName(), description, ranOn, classes, type), pixels, acquisition);
 	}
 
 	private String summary(String name, ZlpModel description, String ranOn, List<ZlpClassResult> classes, GapType type) {
@@ -197,38 +166,6 @@ public class ApplyZlpModelCommand extends SpectrumFileCommand implements Calibra
 			ZlpSummary.bandGap(sb, c, type);
 		}
 		return sb.toString().strip();
-	}
-
-	@Override
-	public PixelCalibration calibration(String outputName) {
-		return pixelSize;
-	}
-
-	@Override
-	public List<String> sliceLabels(String outputName) {
-		return "bandgap_map".equals(outputName) ? ZlpOutputs.MAP_SLICES : List.of();
-	}
-
-	// -- Outputs --
-
-	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
-	public ResultTable getBandgap() {
-		return bandgap;
-	}
-
-	/** {@return the per-pixel band gap (x, y, slice: eg, eg_low, eg_high; eV), or null unless per_pixel was asked for} */
-	public Img<FloatType> getBandgapMap() {
-		return bandgap_map;
-	}
-
-	/** {@return what a headless run writes into its output folder} */
-	public ResultFiles getFiles() {
-		return files;
-	}
-
-	/** {@return one paragraph: the model, the device, the band gaps} */
-	public String getSummary() {
-		return summary;
 	}
 
 	// -- Setters for Java callers --

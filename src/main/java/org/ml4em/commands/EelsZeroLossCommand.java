@@ -13,7 +13,6 @@ import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
-import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ThicknessSettings;
@@ -25,17 +24,11 @@ import org.ml4em.eels.ZlpResult;
 import org.ml4em.eels.ZlpSettings;
 import org.ml4em.io.AcquisitionInfo;
 import org.ml4em.io.EmFile;
-import org.ml4em.io.EmSignal;
-import org.ml4em.io.PixelCalibration;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.ReplicaTrainingSettings;
-import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
-
-import net.imglib2.img.Img;
-import net.imglib2.type.numeric.real.FloatType;
 
 /**
  * {@code Plugins > ML4EM > EELS Zero-Loss Subtraction}: the zero-loss peak of a low-loss spectrum
@@ -50,7 +43,7 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>EELS Zero-Loss Subtraction", label = "EELS Zero-Loss Subtraction", headless = true,
 	description = "Neural-network zero-loss peak with Monte Carlo replicas: ZLP and inelastic spectra with uncertainty bands, band gap with confidence interval.")
-public class EelsZeroLossCommand extends SpectrumFileCommand implements CalibratedOutputs {
+public class EelsZeroLossCommand extends ZlpResultCommand {
 
 	@Parameter(label = "Thickness clusters", description = "number of thickness classes, or auto (chosen by BIC)")
 	private String clusters = "auto";
@@ -95,23 +88,6 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 42;
 
-	@Parameter(label = "Band gaps", type = ItemIO.OUTPUT)
-	private ResultTable bandgap;
-
-	@Parameter(label = "Spectra of the thinnest class", type = ItemIO.OUTPUT)
-	private SpectrumPlot plot;
-
-	@Parameter(label = "Band-gap map (eV): eg, eg_low, eg_high", type = ItemIO.OUTPUT)
-	private Img<FloatType> bandgap_map;
-
-	@Parameter(label = "Result files", type = ItemIO.OUTPUT)
-	private ResultFiles files;
-
-	@Parameter(label = "Summary", type = ItemIO.OUTPUT)
-	private String summary;
-
-	private PixelCalibration pixelSize;
-
 	@Override
 	protected String analyse(Progress progress) throws IOException {
 		ZlpSettings settings = settings();
@@ -125,7 +101,7 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 				open.add(f.equals(input()) ? openInput() : open(f));
 			AcquisitionSettings acquisition = AcquisitionSettings.resolve(conditions, files.stream().map(File::getName).toList(),
 				open.stream().map(e -> e.signal().acquisition()).toList(), beam_energies, exposures);
-			pixelSize = EelsThicknessMapCommand.pixelSize(open.get(0).signal());
+			setPixelSize(EelsThicknessMapCommand.pixelSize(open.get(0).signal()));
 			List<ZlpInput> inputs = new ArrayList<>();
 			for (int i = 0; i < open.size(); i++) {
 				ProgressRange part = new ProgressRange(progress, 0.2 * i / open.size(), 0.2 * (i + 1) / open.size(), files.get(i).getName() + ": ");
@@ -137,8 +113,7 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 			ThicknessResult main = inputs.get(0).thickness();
 			ZlpModel model = ZlpModel.of(result, main.aligned().energyAxis(), settings.bandGap().type());
 			ZlpOutputs.PixelResults pixels = per_pixel ? pixelResults(result, model, inputs.get(0), settings, new ProgressRange(progress, 0.85, 1)) : null;
-			publish(result, model, pixels, open.get(0).signal().acquisition(), settings.bandGap().type(), files.stream().map(File::getName).toList());
-			return summary;
+			return publish(result, model, pixels, open.get(0).signal().acquisition(), settings.bandGap().type(), files.stream().map(File::getName).toList());
 		}
 		finally {
 			for (EmFile f : open)
@@ -204,53 +179,18 @@ public class EelsZeroLossCommand extends SpectrumFileCommand implements Calibrat
 		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
 	}
 
-	private void publish(ZlpResult result, ZlpModel model, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition, GapType type,
+	private String publish(ZlpResult result, ZlpModel model, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition, GapType type,
 		List<String> inputs)
 	{
-		String name = inputName();
-		bandgap = ZlpTables.bandGaps(result, type.exponent(), inputs);
-		Map<String, Object> out = ZlpOutputs.classFiles(inputs, result.classes(), bandgap);
-		plot = (SpectrumPlot) out.get("spectra_cluster0.png");
+		ResultTable table = ZlpTables.bandGaps(result, type.exponent(), inputs);
+		Map<String, Object> out = ZlpOutputs.classFiles(inputs, result.classes(), table);
 		out.put("zlp_model", ZlpModelFolder.writer(result, model));
-		summary = ZlpSummary.of(name, result, type);
+		String text = ZlpSummary.of(inputName(), result, type);
 		if (inputs.size() > 1)
-			summary += " " + inputs.size() + " spectrum images fitted together, " + (result.scaling().conditions().isEmpty() ? "as one acquisition setting."
+			text += " " + inputs.size() + " spectrum images fitted together, " + (result.scaling().conditions().isEmpty() ? "as one acquisition setting."
 				: "with " + String.join(" and ", result.scaling().names()) + " as network inputs.");
-		if (pixels != null) {
-			bandgap_map = ZlpOutputs.mapImage(pixels.maps());
-			summary += " " + ZlpOutputs.addPixelFiles(out, pixels, bandgap_map, pixelSize, acquisition);
-		}
-		files = new ResultFiles(out);
-	}
-
-	@Override
-	public PixelCalibration calibration(String outputName) {
-		return pixelSize;
-	}
-
-	@Override
-	public java.util.List<String> sliceLabels(String outputName) {
-		return "bandgap_map".equals(outputName) ? ZlpOutputs.MAP_SLICES : java.util.List.of();
-	}
-
-	/** {@return the per-pixel band gap (x, y, slice: eg, eg_low, eg_high; eV), or null unless per_pixel was asked for} */
-	public Img<FloatType> getBandgapMap() {
-		return bandgap_map;
-	}
-
-	/** {@return the band gap of each class: cluster, eg, eg_low, eg_high, exponent, replicas_kept} */
-	public ResultTable getBandgap() {
-		return bandgap;
-	}
-
-	/** {@return what a headless run writes into its output folder} */
-	public ResultFiles getFiles() {
-		return files;
-	}
-
-	/** {@return one paragraph: replicas kept, device, cutoffs and band gaps} */
-	public String getSummary() {
-		return summary;
+		publish(table, out, text, pixels, acquisition);
+		return getSummary();
 	}
 
 	public void setReplicas(int replicas) {
