@@ -113,7 +113,7 @@ public final class ZlpAnalysis {
 			int k = cutoffs.de1().length;
 			for (int i = 0; i < inputs.size(); i++) {
 				int from = classes.size(), n = sources.get(i).classes();
-				classes.addAll(classResults(trainer::predict, set.scaling(), kept, inputs.get(i), i, from,
+				classes.addAll(classResults(trainer::predict, set.scaling(), kept, inputs.get(i), i, from, sources.get(i).cutoffs().de1(),
 					new ProgressRange(progress, 0.85 + 0.15 * from / k, 0.85 + 0.15 * (from + n) / k)));
 			}
 			progress.fraction(1);
@@ -157,30 +157,34 @@ public final class ZlpAnalysis {
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
 	public List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ThicknessResult thickness, Progress progress) {
-		return classResults(model, scaling, kept, ZlpInput.of(thickness), 0, 0, progress);
+		return classResults(model, scaling, kept, ZlpInput.of(thickness), progress);
 	}
 
 	/**
-	 * Steps 5 and 6 for one of several input images, recorded at its own acquisition setting.
+	 * Steps 5 and 6 alone for spectra recorded at one acquisition setting, with dE1 of their classes
+	 * chosen by the rule of the training (the band-gap onset is looked for above it, see bandGap).
 	 *
 	 * @param model the replica ensemble
 	 * @param scaling the model's input scaling, with one condition per value of the input's setting
 	 * @param kept which of the model's replicas to use
-	 * @param input the image's thickness analysis, with clustering, and its setting
-	 * @param source the image's index among the inputs
-	 * @param firstLabel the label of its thinnest class (classes are numbered over all images)
+	 * @param input the thickness analysis of the spectra, with clustering, and their setting
 	 * @param progress status, fraction, cancel
 	 * @return one result per class, thinnest first
 	 * @throws java.util.concurrent.CancellationException when canceled
 	 */
-	public List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ZlpInput input, int source,
-		int firstLabel, Progress progress)
+	public List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ZlpInput input, Progress progress) {
+		ThicknessResult thickness = input.thickness();
+		double[] de1 = ZlpCutoffs.of(thickness.clusterSpectra(), thickness.aligned().energyAxis(), settings.de1(), settings.de2(),
+			ZlpSettings.MAX_DE1_SEARCH).de1();
+		return classResults(model, scaling, kept, input, 0, 0, de1, progress);
+	}
+
+	/** Steps 5 and 6 for one of the input images: its classes are labelled from {@code firstLabel} on. */
+	private List<ZlpClassResult> classResults(ZlpPredictor model, ZlpInputScaling scaling, boolean[] kept, ZlpInput input, int source,
+		int firstLabel, double[] de1, Progress progress)
 	{
 		ThicknessResult thickness = input.thickness();
-		EnergyAxis axis = thickness.aligned().energyAxis();
-		double[] energies = energies(axis);
-		// The band-gap onset is looked for above each class's dE1 (see bandGap), the same rule as in training.
-		double[] de1 = ZlpCutoffs.of(thickness.clusterSpectra(), axis, settings.de1(), settings.de2(), ZlpSettings.MAX_DE1_SEARCH).de1();
+		double[] energies = energies(thickness.aligned().energyAxis());
 		List<ZlpClassResult> classes = new ArrayList<>();
 		int k = thickness.clusterSpectra().median().length;
 		for (int c = 0; c < k; c++) {

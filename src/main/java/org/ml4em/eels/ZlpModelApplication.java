@@ -69,7 +69,7 @@ public final class ZlpModelApplication {
 		if (input.setting().length != model.scaling().conditions().size())
 			throw new BadInputException("The ZLP model was trained with " + model.scaling().names() + " as inputs; give "
 				+ (model.scaling().conditions().isEmpty() ? "no acquisition setting." : "one value for each."));
-		return new ZlpAnalysis(settings).classResults(networks, model.scaling(), model.kept(), input, 0, 0, progress);
+		return new ZlpAnalysis(settings).classResults(networks, model.scaling(), model.kept(), input, progress);
 	}
 
 	/**
