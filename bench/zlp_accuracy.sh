@@ -7,11 +7,11 @@
 # bounded by fewer than half of the replicas) is listed with the reason and counted apart.
 # Direct and indirect trials alternate and the summary so far follows each, so a run stopped early
 # still reports. Full settings: bench/zlp_accuracy.sh 10 100 20000 (about 6 min per trial on 2 busy cores).
-# Usage: bench/zlp_accuracy.sh [trials per gap type=10] [replicas=100] [max epochs=20000] [threads=nproc] [beam counts=1e6] [seed=1] [learning rate=0.001] [dE1 eV=automatic]
+# Usage: bench/zlp_accuracy.sh [trials per gap type=10] [replicas=100] [max epochs=20000] [threads=nproc] [beam counts=1e6] [seed=1] [learning rate=0.01] [dE1 eV=automatic]
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(dirname "$here")"
-trials="${1:-10}"; replicas="${2:-100}"; epochs="${3:-20000}"; threads="${4:-$(nproc)}"; counts="${5:-1e6}"; seed="${6:-1}"; rate="${7:-0.001}"; de1="${8:-NaN}"
+trials="${1:-10}"; replicas="${2:-100}"; epochs="${3:-20000}"; threads="${4:-$(nproc)}"; counts="${5:-1e6}"; seed="${6:-1}"; rate="${7:-0.01}"; de1="${8:-NaN}"
 [[ -d "$root/target/lib" && -d "$root/target/classes/org" ]] || mvn -q -f "$root/pom.xml" -DskipTests package >&2
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 export TF_CPP_MIN_LOG_LEVEL=2

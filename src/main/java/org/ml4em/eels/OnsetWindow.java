@@ -1,6 +1,7 @@
 package org.ml4em.eels;
 
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.ml4em.BadInputException;
 
@@ -28,7 +29,8 @@ import org.ml4em.BadInputException;
  * onset, clipped to the data and to ≥ {@value #SCAN_FROM_EV} eV; the fit then re-centres it on its
  * own Eg.</li>
  * </ol>
- * A spectrum whose signal never rises significantly is refused.
+ * A spectrum whose signal never rises significantly is refused, and so is one that is significantly
+ * negative (k = {@value #SIGNIFICANCE}, over a smoothing length) anywhere below its onset.
  */
 final class OnsetWindow {
 
@@ -61,6 +63,7 @@ final class OnsetWindow {
 		int onset = onset(strong, half);
 		if (onset < 0)
 			throw new BadInputException("The spectrum shows no significant rise above " + SCAN_FROM_EV + " eV, so no band-gap onset can be found.");
+		refuseDeficit(smoothed, e, start, onset, half);
 		int first = onset;
 		while (first > start && weak[first - 1]) first--;
 		double low = Math.max(Math.max(SCAN_FROM_EV, e[0]), e[first] - BELOW_START_EV);
@@ -79,6 +82,25 @@ final class OnsetWindow {
 		double high = Math.min(e[e.length - 1], energy + above);
 		if (!(high > low)) throw new BadInputException("The band-gap onset found near " + energy + " eV lies outside the spectrum's energies.");
 		return new FitWindow(low, high);
+	}
+
+	/**
+	 * Refuses a spectrum that is significantly negative somewhere below its onset: an inelastic
+	 * spectrum cannot be, so the zero-loss peak subtracted from it is too high there (a model not
+	 * trained long enough, a wrong dE2), and what rises above that stretch, perhaps only the
+	 * plasmon, is no band-gap onset to trust. Significant: a whole smoothing length with S below
+	 * −k·σ_S, the mirror of the onset's own test.
+	 */
+	private static void refuseDeficit(double[][] smoothed, double[] e, int start, int onset, int half) {
+		int run = 0;
+		for (int i = start; i < onset; i++) {
+			run = smoothed[0][i] < -SIGNIFICANCE * smoothed[1][i] ? run + 1 : 0;
+			if (run > 2 * half)
+				throw new BadInputException(String.format(Locale.ROOT,
+					"The inelastic spectrum is significantly negative from %.2f to %.2f eV, below the onset found at %.2f eV: the zero-loss peak "
+						+ "subtracted there is too high (a model trained too briefly, or a wrong dE2), so that onset is not trusted as a band gap.",
+					e[i - 2 * half], e[i], e[onset]));
+		}
 	}
 
 	/** S and σ_S at each point from {@code start} (NaN before it and where the moving sum runs off the data). */

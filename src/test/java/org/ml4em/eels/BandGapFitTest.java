@@ -147,6 +147,25 @@ class BandGapFitTest {
 	}
 
 	@Test
+	void refusesAnOnsetAboveASignificantlyNegativeStretch() {
+		// An over-subtracted zero-loss peak: the spectrum dips below zero between 1 and 2 eV, then the
+		// (plasmon-like) rise at 4 eV would pass for the onset.
+		double[] e = energies(0.5, 8, STEP);
+		double[] y = onset(e, 4, 0.5, 1000), sigma = new double[e.length];
+		java.util.Arrays.fill(sigma, 5);
+		double[] dipped = y.clone(), faint = y.clone();
+		for (int i = 0; i < e.length; i++)
+			if (e[i] >= 1 && e[i] <= 2) {
+				dipped[i] -= 20;
+				faint[i] -= 2;
+			}
+		assertOneSentence(assertThrows(BadInputException.class, () -> fitter(GapType.DIRECT).fit(new InelasticSpectrum(e, dipped, sigma))),
+			"significantly negative");
+		// A dip within the noise is no evidence against the onset.
+		assertEquals(4, fitter(GapType.DIRECT).fit(new InelasticSpectrum(e, faint, sigma)).bandGap(), 0.01);
+	}
+
+	@Test
 	void refusesInvalidSpectraInOneSentence() {
 		double[] e = { 1, 2, 3 };
 		assertOneSentence(assertThrows(BadInputException.class, () -> new InelasticSpectrum(new double[] { 1, 3, 2 }, new double[3])), "increasing");
