@@ -104,6 +104,7 @@ class EelsZeroLossCommandTest {
 		assertTrue(run("input", SAMPLE, "gap_type", "sideways").getCancelReason().startsWith("gap_type='sideways' is not known"));
 		assertTrue(run("input", SAMPLE, "clusters", "0").getCancelReason().contains("needs thickness classes"));
 		assertTrue(run("input", SAMPLE, "fit_window", "low").getCancelReason().startsWith("fit_window='low' is not understood"));
+		assertTrue(run("input", SAMPLE, "learning_rate", 0.0).getCancelReason().startsWith("The learning rate must be a positive number"));
 		CommandModule image = run("input", new File("sample-images/haadf_stem.tif"));
 		assertTrue(image.getCancelReason().contains("energy"), image.getCancelReason());
 		assertNull(image.getOutput("files"));
