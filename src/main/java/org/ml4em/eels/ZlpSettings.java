@@ -31,7 +31,7 @@ public record ZlpSettings(int replicas, double de1, double de2, BandGapSettings 
 	 * Adam's learning rate unless told otherwise. Ten times EELSfitter's 10⁻³: at 10⁻³ most replicas
 	 * were still improving after 20 000 epochs, with training χ² per point from 1.5 to several hundred,
 	 * and their ZLP tails 30 % off below dE1; at 10⁻² the same replicas reach χ² per point 0.4–1.3
-	 * (bench/zlp_accuracy.sh: direct-gap RMS error 0.020 eV instead of 0.067 eV). At 3·10⁻² a gap
+	 * (bench/zlp_accuracy.sh: direct-gap RMS error 0.025 eV instead of 0.067 eV). At 3·10⁻² a gap
 	 * below dE1 was once reported as a wrong value instead of being refused.
 	 */
 	public static final float DEFAULT_LEARNING_RATE = 1e-2f;
