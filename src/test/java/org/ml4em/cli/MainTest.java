@@ -192,6 +192,33 @@ class MainTest {
 	}
 
 	@Test
+	void simulatesAnAtomicImageWithItsGroundTruth() throws IOException {
+		Path image = dir.resolve("sim.tif"), again = dir.resolve("again.tif");
+		String args = "lattice=mos2,width=200,height=160,pixel_size=0.1,rotation=12,vacancies=0.05,dopants=0.05,seed=9,output='";
+		assertEquals(Main.OK, run("--headless", "--run", "Simulate Atomic Image", args + image + "'"), errText());
+		var read = TiffReader.read(image);
+		assertEquals(200, read.width());
+		assertEquals(0.01, read.pixelWidth(), 1e-12);
+		assertEquals("nm", read.unit());
+		List<String> csv = Files.readAllLines(dir.resolve("sim.csv"));
+		assertEquals("x,y,class,species", csv.get(0));
+		// MoS₂: 2 columns per a²·√3/2 = 8.65 Å² cell; 20 x 16 Å hold about 74.
+		assertEquals(74, csv.size() - 1, 8);
+		assertTrue(csv.stream().anyMatch(l -> l.endsWith(",vacancy,Mo") || l.endsWith(",vacancy,S2")), "a vacancy among " + csv.size());
+		for (String line : csv.subList(1, csv.size())) {
+			String[] f = line.split(",");
+			assertTrue(Double.parseDouble(f[0]) >= -0.5 && Double.parseDouble(f[0]) < 199.5 && Double.parseDouble(f[1]) < 159.5, line);
+		}
+		assertEquals(Main.OK, run("--headless", "--run", "Simulate Atomic Image", args + again + "'"), errText());
+		assertEquals(csv, Files.readAllLines(dir.resolve("again.csv")), "the same seed gives the same truth");
+		assertArrayEquals(Files.readAllBytes(image), Files.readAllBytes(again), "and the same image");
+		int code = run("--headless", "--run", "Simulate Atomic Image", "lattice=diamond,output='" + dir.resolve("bad.tif") + "'");
+		assertEquals(Main.BAD_INPUT, code);
+		assertTrue(errText().contains("lattice='diamond' is not known"), errText());
+		assertFalse(Files.exists(dir.resolve("bad.tif")) || Files.exists(dir.resolve("bad.csv")), "nothing written");
+	}
+
+	@Test
 	void imageInputsMayBeDmFiles() throws IOException {
 		// K-means of the spectra of the sample spectrum image: the (x, y, energy) view of a DM4
 		// stored energy-fastest.
