@@ -35,7 +35,8 @@ final class CommandListing {
 			info.outputs().forEach(outputs::add);
 			boolean folder = outputs.stream().anyMatch(o -> ResultFiles.class.isAssignableFrom(o.getType()));
 			out.println("    " + String.format("%-16s %-10s %s", HeadlessRun.OUTPUT_KEY, folder ? "folder" : "file",
-				folder ? "a new folder that receives the result files" : "where the main image output goes (.tif); tables beside it as .csv"));
+				folder ? "a new folder that receives the result files"
+					: OutputPlan.tablesOnly(outputs) ? "the .csv file that receives the table" : "where the main image output goes (.tif); tables beside it as .csv"));
 			out.println("  outputs:");
 			Map<String, String> files = OutputPlan.fileNames(outputs, "<output>", "<stem>");
 			for (ModuleItem<?> item : outputs)

@@ -75,7 +75,9 @@ final class HeadlessRun {
 			return written;
 		}
 		OutputPlan plan = output == null ? null : new OutputPlan(list(info.outputs()), Path.of(output), inputFiles, overwrite);
-		if (plan == null && hasFileOutputs()) throw new BadInputException("Add output='<file>.tif' to say where the results of \"" + info.getTitle() + "\" go.");
+		if (plan == null && hasFileOutputs())
+			throw new BadInputException("Add output='<file>" + (OutputPlan.tablesOnly(list(info.outputs())) ? ".csv" : ".tif") + "' to say where the results of \""
+				+ info.getTitle() + "\" go.");
 		Module module = execute(inputs);
 		printTextOutputs(module);
 		return plan == null ? List.of() : plan.write(module);

@@ -29,7 +29,8 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  * Where a command's outputs go when run headless: the first image output to the path given as
  * {@code output=}, further images to {@code <stem>_<name>.tif}, a single table to
  * {@code <stem>.csv} (several to {@code <stem>_<name>.csv}), plots to {@code <stem>_<name>.png};
- * text outputs are printed. Images carry the pixel size the command reports through
+ * text outputs are printed. A command without image outputs takes {@code output='<file>.csv'},
+ * which its single table (its first one, the others beside it) is written to. Images carry the pixel size the command reports through
  * {@link CalibratedOutputs}.
  * <p>
  * Every target is checked before the command runs (never an input, never an existing file unless
@@ -50,7 +51,11 @@ final class OutputPlan {
 	OutputPlan(List<ModuleItem<?>> outputs, Path primary, List<Path> inputs, boolean overwrite) {
 		this.primary = primary.toAbsolutePath().normalize();
 		this.overwrite = overwrite;
-		if (!this.primary.getFileName().toString().toLowerCase().matches(".*\\.tiff?"))
+		String name = this.primary.getFileName().toString().toLowerCase();
+		if (tablesOnly(outputs)) {
+			if (!name.endsWith(".csv")) throw new BadInputException("output='" + primary + "' must name a .csv file: this command writes tables only.");
+		}
+		else if (!name.matches(".*\\.tiff?"))
 			throw new BadInputException("output='" + primary + "' must name a .tif file; tables are written beside it as .csv.");
 		planTargets(outputs);
 		for (Path target : targets.values()) checkTarget(target, inputs);
@@ -71,6 +76,15 @@ final class OutputPlan {
 	static Map<String, String> fileNames(List<ModuleItem<?>> outputs, String primaryName, String stem) {
 		Map<String, String> names = new LinkedHashMap<>();
 		long tables = outputs.stream().filter(o -> ResultTable.class.isAssignableFrom(o.getType())).count();
+		if (tablesOnly(outputs)) {
+			boolean first = true;
+			for (ModuleItem<?> item : outputs)
+				if (ResultTable.class.isAssignableFrom(item.getType())) {
+					names.put(item.getName(), first ? primaryName : stem + "_" + suffix(item) + ".csv");
+					first = false;
+				}
+			return names;
+		}
 		boolean firstImage = true;
 		for (ModuleItem<?> item : outputs) {
 			if (CommandCatalog.isImage(item)) {
@@ -83,6 +97,12 @@ final class OutputPlan {
 				names.put(item.getName(), stem + "_" + suffix(item) + ".png");
 		}
 		return names;
+	}
+
+	/** {@return whether the outputs that go to files are tables only} */
+	static boolean tablesOnly(List<ModuleItem<?>> outputs) {
+		return outputs.stream().noneMatch(o -> CommandCatalog.isImage(o) || SpectrumPlot.class.isAssignableFrom(o.getType()))
+			&& outputs.stream().anyMatch(o -> ResultTable.class.isAssignableFrom(o.getType()));
 	}
 
 	private static String suffix(ModuleItem<?> item) {

@@ -219,6 +219,40 @@ class MainTest {
 	}
 
 	@Test
+	void evaluatesFoundColumnsAgainstTheTruth() throws IOException {
+		Path sim = dir.resolve("sim.tif"), truth = dir.resolve("sim.csv"), found = dir.resolve("found.csv"), scores = dir.resolve("scores.csv");
+		assertEquals(Main.OK, run("--headless", "--run", "Simulate Atomic Image", "lattice=graphene,vacancies=0.05,dopants=0.05,seed=3,output='" + sim + "'"),
+			errText());
+		// Found: every true column moved by 0.03 Å along x (x_angstrom says 0.1 Å per pixel), the first
+		// ten left out, and one false find.
+		List<String> lines = Files.readAllLines(truth);
+		List<String> out = new java.util.ArrayList<>(List.of("x,y,x_angstrom,class"));
+		for (String line : lines.subList(11, lines.size())) {
+			String[] f = line.split(",");
+			double x = Double.parseDouble(f[0]) + 0.3;
+			out.add(x + "," + f[1] + "," + x / 10 + "," + f[2]);
+		}
+		out.add("128.5,128.5,12.85,atom");
+		Files.write(found, out);
+		assertEquals(Main.OK, run("--headless", "--run", "Evaluate Columns", "columns='" + found + "',truth='" + truth + "',output='" + scores + "'"),
+			errText());
+		List<String> table = Files.readAllLines(scores);
+		assertEquals("class,truth,found,matched,precision,recall,f1,rms_pm", table.get(0));
+		String[] all = table.get(1).split(",");
+		int n = lines.size() - 1;
+		assertEquals(List.of("all", String.valueOf(n), String.valueOf(n - 10 + 1), String.valueOf(n - 10)), List.of(all).subList(0, 4));
+		assertEquals(3.0, Double.parseDouble(all[7]), 1e-6, "RMS in pm");
+		assertEquals(List.of("atom", "dopant", "vacancy"), table.subList(2, 5).stream().map(l -> l.split(",")[0]).toList());
+		int code = run("--headless", "--run", "Evaluate Columns", "columns='" + truth + "',truth='" + truth + "',output='" + dir.resolve("s.tif") + "'");
+		assertEquals(Main.BAD_INPUT, code);
+		assertTrue(errText().contains("must name a .csv file"), errText());
+		err.reset();
+		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Evaluate Columns", "columns='" + truth + "',truth='" + truth + "',output='" + dir.resolve("s.csv") + "'"));
+		assertTrue(errText().contains("The pixel size is not known"), errText());
+		assertFalse(Files.exists(dir.resolve("s.csv")));
+	}
+
+	@Test
 	void imageInputsMayBeDmFiles() throws IOException {
 		// K-means of the spectra of the sample spectrum image: the (x, y, energy) view of a DM4
 		// stored energy-fastest.
