@@ -40,7 +40,7 @@ class LogDetectorTest {
 
 	@Test
 	void losesColumnsAtLowDose() {
-		// About one detected electron at a carbon column's peak.
+		// About half a detected electron at a carbon column's peak (1.6 pA × 1 µs × 6.24 × 5 %).
 		AtomicImageSettings s = AtomicImageSettings.defaults().withDose(1.6, 1).withSeed(12);
 		ClassScore low = score(s);
 		System.out.printf("LogDetectorTest graphene, about 0.5 e- at a column peak: F1 %.3f, RMS %.1f pm%n", low.f1(), low.rmsError() * 10);
