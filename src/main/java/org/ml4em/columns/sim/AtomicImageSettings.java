@@ -1,5 +1,7 @@
 package org.ml4em.columns.sim;
 
+import java.util.function.Consumer;
+
 import org.ml4em.BadInputException;
 
 /**
@@ -90,61 +92,123 @@ public record AtomicImageSettings(int width, int height, double pixelSize, Latti
 
 	/** {@return a copy of another size} @param w pixels @param h pixels */
 	public AtomicImageSettings withSize(int w, int h) {
-		return new AtomicImageSettings(w, h, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> {
+			c.width = w;
+			c.height = h;
+		});
 	}
 
 	/** {@return a copy with another pixel size} @param angstrom Å per pixel */
 	public AtomicImageSettings withPixelSize(double angstrom) {
-		return new AtomicImageSettings(width, height, angstrom, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> c.pixelSize = angstrom);
 	}
 
 	/** {@return a copy with another lattice and rotation} @param l lattice @param degrees rotation */
 	public AtomicImageSettings withLattice(Lattice l, double degrees) {
-		return new AtomicImageSettings(width, height, pixelSize, l, degrees, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> {
+			c.lattice = l;
+			c.rotation = degrees;
+		});
 	}
 
 	/** {@return a copy with another probe} @param fwhm core FWHM, Å @param tail tail share @param tailWidth tail FWHM, Å */
 	public AtomicImageSettings withProbe(double fwhm, double tail, double tailWidth) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, fwhm, tail, tailWidth, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> {
+			c.probeFwhm = fwhm;
+			c.tailFraction = tail;
+			c.tailFwhm = tailWidth;
+		});
 	}
 
 	/** {@return a copy with another Z-contrast exponent} @param n the exponent */
 	public AtomicImageSettings withZExponent(double n) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, n, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> c.zExponent = n);
 	}
 
 	/** {@return a copy with another dose} @param picoampere beam current @param microseconds dwell time */
 	public AtomicImageSettings withDose(double picoampere, double microseconds) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, picoampere, microseconds,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> {
+			c.beamCurrent = picoampere;
+			c.dwellTime = microseconds;
+		});
 	}
 
 	/** {@return a copy with another background and read noise} @param level background @param slope gradient @param noise read noise */
 	public AtomicImageSettings withBackground(double level, double slope, double noise) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, level, slope, noise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> {
+			c.background = level;
+			c.gradient = slope;
+			c.readNoise = noise;
+		});
 	}
 
 	/** {@return a copy with other scan distortions} @param jitter row jitter, px @param dx drift x, px @param dy drift y, px @param s shear, px per row */
 	public AtomicImageSettings withDistortions(double jitter, double dx, double dy, double s) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, jitter, dx, dy, s, vacancyFraction, dopantFraction, dopantZ, seed);
+		return with(c -> {
+			c.rowJitter = jitter;
+			c.driftX = dx;
+			c.driftY = dy;
+			c.shear = s;
+		});
 	}
 
 	/** {@return a copy with other defects} @param vacancies share @param dopants share @param z dopant Z, 0 for automatic */
 	public AtomicImageSettings withDefects(double vacancies, double dopants, int z) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancies, dopants, z, seed);
+		return with(c -> {
+			c.vacancyFraction = vacancies;
+			c.dopantFraction = dopants;
+			c.dopantZ = z;
+		});
 	}
 
 	/** {@return a copy with another seed} @param s seed */
 	public AtomicImageSettings withSeed(long s) {
-		return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
-			detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, s);
+		return with(c -> c.seed = s);
+	}
+
+	private AtomicImageSettings with(Consumer<Copy> change) {
+		Copy copy = new Copy(this);
+		change.accept(copy);
+		return copy.build();
+	}
+
+	/** A mutable copy of the settings, so that each wither names only what it changes. */
+	private static final class Copy {
+		int width, height, dopantZ;
+		double pixelSize, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime, detectorFraction, background, gradient;
+		double readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction;
+		Lattice lattice;
+		long seed;
+
+		Copy(AtomicImageSettings s) {
+			width = s.width;
+			height = s.height;
+			pixelSize = s.pixelSize;
+			lattice = s.lattice;
+			rotation = s.rotation;
+			probeFwhm = s.probeFwhm;
+			tailFraction = s.tailFraction;
+			tailFwhm = s.tailFwhm;
+			zExponent = s.zExponent;
+			beamCurrent = s.beamCurrent;
+			dwellTime = s.dwellTime;
+			detectorFraction = s.detectorFraction;
+			background = s.background;
+			gradient = s.gradient;
+			readNoise = s.readNoise;
+			rowJitter = s.rowJitter;
+			driftX = s.driftX;
+			driftY = s.driftY;
+			shear = s.shear;
+			vacancyFraction = s.vacancyFraction;
+			dopantFraction = s.dopantFraction;
+			dopantZ = s.dopantZ;
+			seed = s.seed;
+		}
+
+		AtomicImageSettings build() {
+			return new AtomicImageSettings(width, height, pixelSize, lattice, rotation, probeFwhm, tailFraction, tailFwhm, zExponent, beamCurrent, dwellTime,
+				detectorFraction, background, gradient, readNoise, rowJitter, driftX, driftY, shear, vacancyFraction, dopantFraction, dopantZ, seed);
+		}
 	}
 }
