@@ -29,9 +29,9 @@ import net.imglib2.type.numeric.integer.UnsignedShortType;
  * Where a command's outputs go when run headless: the first image output to the path given as
  * {@code output=}, further images to {@code <stem>_<name>.tif}, a single table to
  * {@code <stem>.csv} (several to {@code <stem>_<name>.csv}), plots to {@code <stem>_<name>.png};
- * text outputs are printed. A command without image outputs takes {@code output='<file>.csv'},
- * which its single table (its first one, the others beside it) is written to. Images carry the pixel size the command reports through
- * {@link CalibratedOutputs}.
+ * text outputs are printed. A command without image outputs takes {@code output='<file>.csv'} for
+ * its first table (further tables beside it). Images carry the pixel size the command reports
+ * through {@link CalibratedOutputs}.
  * <p>
  * Every target is checked before the command runs (never an input, never an existing file unless
  * {@code --overwrite}); after it runs all files are written to hidden staging files first and

@@ -3,7 +3,6 @@ package org.ml4em.commands;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.ml4em.BadInputException;
@@ -53,15 +52,5 @@ record ColumnTableFile(List<ColumnPoint> points, double pixelSize) {
 			// reported below
 		}
 		throw new BadInputException(role + "='" + file + "', row " + (row + 1) + ": " + column + " is '" + field + "', not a finite number.");
-	}
-
-	/** {@return the class names present, sorted} */
-	List<String> labels() {
-		return points.stream().map(ColumnPoint::label).distinct().sorted().toList();
-	}
-
-	@Override
-	public String toString() {
-		return points.size() + " columns of " + Arrays.toString(labels().toArray());
 	}
 }
