@@ -21,7 +21,6 @@ import net.imglib2.Interval;
 import net.imglib2.RandomAccessible;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.util.Intervals;
 import net.imglib2.view.Views;
 
 /**
@@ -68,10 +67,12 @@ public final class TiledProcessor {
 	 * Fills {@code output} with the function applied to {@code input}, tile by tile.
 	 *
 	 * @param input 2-D image, x along dimension 0; any interval minimum
-	 * @param output 2-D image of the same size as {@code input} (its minimum may differ); must not be
-	 *            a view of {@code input}; every pixel is overwritten
+	 * @param output 2-D image of the same size as {@code input} (its minimum may differ), or 3-D
+	 *            {@code (x, y, channel)} for a function with several output channels; must not be a
+	 *            view of {@code input}; every pixel is overwritten
 	 * @param f the per-tile computation; receives {@code tileSize × tileSize} tiles (smaller sizes
-	 *            after an out-of-memory retry)
+	 *            after an out-of-memory retry) and returns as many values per pixel as
+	 *            {@code output} has channels, channels fastest (a network's {@code (y, x, channel)})
 	 * @param tileSize edge of the tiles to try first, in pixels
 	 * @param overlap context in pixels on each side of a tile's core, at least the reach of {@code f}
 	 * @param progress status, fraction, warnings and cancel; {@link Progress#NONE} for none
@@ -143,7 +144,9 @@ public final class TiledProcessor {
 		Objects.requireNonNull(output, "output");
 		if (input.numDimensions() != 2)
 			throw new BadInputException("Tiled processing needs a 2-D image (x, y), got " + input.numDimensions() + "-D.");
-		if (!Intervals.equalDimensions(input, output)) throw new BadInputException("The output image is " + sizeOf(output) +
+		if (output.numDimensions() != 2 && output.numDimensions() != 3)
+			throw new BadInputException("The output must be 2-D (x, y) or 3-D (x, y, channel), got " + output.numDimensions() + "-D.");
+		if (input.dimension(0) != output.dimension(0) || input.dimension(1) != output.dimension(1)) throw new BadInputException("The output image is " + sizeOf(output) +
 			" px but the input is " + sizeOf(input) + " px; they must be the same size.");
 	}
 
@@ -164,10 +167,13 @@ public final class TiledProcessor {
 	private static void runTile(RandomAccessible<FloatType> source, RandomAccessibleInterval<FloatType> target, TileFunction f, Tile tile) {
 		int size = (int) tile.input().width();
 		float[] values = read(source, tile.input());
+		int channels = target.numDimensions() == 2 ? 1 : (int) target.dimension(2);
 		float[] result = f.apply(values, size, size);
-		if (result == null || result.length != values.length) throw new IllegalStateException("The tile function returned " +
-			(result == null ? "null" : result.length + " values") + " for a " + size + "×" + size + " tile; expected " + values.length + " values.");
-		write(result, size, tile, target);
+		if (result == null || result.length != (long) values.length * channels) throw new IllegalStateException("The tile function returned " +
+			(result == null ? "null" : result.length + " values") + " for a " + size + "×" + size + " tile; expected " + (long) values.length * channels +
+			" values.");
+		for (int c = 0; c < channels; c++)
+			write(result, size, channels, c, tile, channels == 1 ? target : Views.hyperSlice(target, 2, c));
 	}
 
 	private static float[] read(RandomAccessible<FloatType> source, Region window) {
@@ -178,13 +184,13 @@ public final class TiledProcessor {
 		return values;
 	}
 
-	private static void write(float[] result, int tileWidth, Tile tile, RandomAccessibleInterval<FloatType> target) {
+	private static void write(float[] result, int tileWidth, int channels, int channel, Tile tile, RandomAccessibleInterval<FloatType> target) {
 		Region core = tile.core();
 		Cursor<FloatType> cursor = Views.flatIterable(Views.interval(target, interval(core))).cursor();
 		for (int y = 0; y < core.height(); y++) {
 			int rowStart = (tile.coreOffsetY() + y) * tileWidth + tile.coreOffsetX();
 			for (int x = 0; x < core.width(); x++)
-				cursor.next().set(result[rowStart + x]);
+				cursor.next().set(result[(rowStart + x) * channels + channel]);
 		}
 	}
 

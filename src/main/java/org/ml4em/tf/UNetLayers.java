@@ -1,0 +1,100 @@
+package org.ml4em.tf;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Variable;
+import org.tensorflow.types.TFloat32;
+
+/**
+ * Builds the forward pass of a {@link UNetShape} into a graph: its variables, He-normal initial
+ * kernels drawn from a seed (zero biases), and the logits for an input operand. Convolutions are
+ * NHWC with "SAME" padding, so every level keeps its size and the output has the input's height
+ * and width.
+ */
+final class UNetLayers {
+
+	private final Ops tf;
+	private final UNetShape shape;
+	private final SplittableRandom random;
+	private final List<Variable<TFloat32>> variables = new ArrayList<>();
+
+	/**
+	 * @param tf the graph's ops
+	 * @param shape the architecture
+	 * @param seed seed of the initial kernels: the same seed gives the same network
+	 */
+	UNetLayers(Ops tf, UNetShape shape, long seed) {
+		this.tf = tf;
+		this.shape = shape;
+		this.random = new SplittableRandom(seed);
+	}
+
+	/** Every variable made so far, in creation order (kernel then bias, layer by layer). */
+	List<Variable<TFloat32>> variables() {
+		return List.copyOf(variables);
+	}
+
+	/**
+	 * {@return the logits {@code (batch, y, x, outputChannels)}} of {@code input}
+	 * {@code (batch, y, x, inputChannels)}; makes the variables, so call it once.
+	 */
+	Operand<TFloat32> logits(Operand<TFloat32> input) {
+		List<Operand<TFloat32>> skips = new ArrayList<>();
+		Operand<TFloat32> h = input;
+		int channels = shape.inputChannels();
+		for (int level = 0; level < shape.depth(); level++) {
+			if (level > 0) h = pool(h);
+			h = convolve(h, channels, shape.filters(level), shape.kernelSize(), true);
+			h = convolve(h, shape.filters(level), shape.filters(level), shape.kernelSize(), true);
+			skips.add(h);
+			channels = shape.filters(level);
+		}
+		for (int level = shape.depth() - 2; level >= 0; level--) {
+			int f = shape.filters(level);
+			h = convolve(upsample(h), shape.filters(level + 1), f, shape.kernelSize(), true);
+			h = tf.concat(List.of(skips.get(level), h), tf.constant(3));
+			h = convolve(h, 2 * f, f, shape.kernelSize(), true);
+			h = convolve(h, f, f, shape.kernelSize(), true);
+		}
+		return convolve(h, shape.filters(0), shape.outputChannels(), 1, false);
+	}
+
+	private Operand<TFloat32> convolve(Operand<TFloat32> h, int in, int out, int size, boolean relu) {
+		var kernel = variable(heNormal(size * size * in, size * size * in * out), size, size, in, out);
+		var bias = variable(new float[out], out);
+		// Identity reads a variable as a plain tensor, which every gradient function accepts.
+		var z = tf.nn.biasAdd(tf.nn.conv2d(h, tf.identity(kernel), List.of(1L, 1L, 1L, 1L), "SAME"), tf.identity(bias));
+		return relu ? tf.nn.relu(z) : z;
+	}
+
+	private Operand<TFloat32> pool(Operand<TFloat32> h) {
+		return tf.nn.maxPool(h, tf.constant(new int[] { 1, 2, 2, 1 }), tf.constant(new int[] { 1, 2, 2, 1 }), "VALID");
+	}
+
+	/** Twice the height and width, each value repeated 2 × 2. */
+	private Operand<TFloat32> upsample(Operand<TFloat32> h) {
+		var size = tf.math.mul(tf.slice(tf.shape(h), tf.constant(new int[] { 1 }), tf.constant(new int[] { 2 })), tf.constant(2));
+		return tf.image.resizeNearestNeighbor(h, size);
+	}
+
+	private Variable<TFloat32> variable(float[] values, long... dims) {
+		var v = tf.variable(tf.constant(Shape.of(dims), DataBuffers.of(values, true, false)));
+		variables.add(v);
+		return v;
+	}
+
+	/** Normal with variance 2 / fanIn (He et al. 2015), for layers followed by ReLU. */
+	private float[] heNormal(int fanIn, int count) {
+		double sd = Math.sqrt(2.0 / fanIn);
+		float[] values = new float[count];
+		for (int i = 0; i < count; i++)
+			values[i] = (float) (sd * random.nextGaussian());
+		return values;
+	}
+}
