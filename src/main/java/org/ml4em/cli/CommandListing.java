@@ -37,6 +37,8 @@ final class CommandListing {
 			out.println("    " + String.format("%-16s %-10s %s", HeadlessRun.OUTPUT_KEY, folder ? "folder" : "file",
 				folder ? "a new folder that receives the result files"
 					: OutputPlan.tablesOnly(outputs) ? "the .csv file that receives the table" : "where the main image output goes (.tif); tables beside it as .csv"));
+			for (ModuleItem<?> item : outputs)
+				if (OutputPlan.onRequest(item)) out.println("    " + String.format("%-16s %-10s %s", OutputPlan.requestKey(item), "file", "where " + item.getName() + " goes, when wanted"));
 			out.println("  outputs:");
 			Map<String, String> files = OutputPlan.fileNames(outputs, "<output>", "<stem>");
 			for (ModuleItem<?> item : outputs)
@@ -71,6 +73,7 @@ final class CommandListing {
 	private static String outputKind(ModuleItem<?> item, String file) {
 		String kind = CommandCatalog.isImage(item) ? "image  -> TIFF " : ResultTable.class.isAssignableFrom(item.getType()) ? "table  -> CSV "
 			: SpectrumPlot.class.isAssignableFrom(item.getType()) ? "plot   -> PNG " : null;
-		return kind == null ? "text   -> printed" : kind + file;
+		if (kind == null) return "text   -> printed";
+		return OutputPlan.onRequest(item) ? kind + "when " + OutputPlan.requestKey(item) + "='<file>' is given" : kind + file;
 	}
 }

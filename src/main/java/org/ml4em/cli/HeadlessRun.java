@@ -60,6 +60,7 @@ final class HeadlessRun {
 	List<Path> run(Map<String, String> arguments, boolean overwrite) throws IOException, InterruptedException {
 		Map<String, String> args = new LinkedHashMap<>(arguments);
 		String output = args.remove(OUTPUT_KEY);
+		Map<String, Path> requested = requestedOutputs(args);
 		impliedSwitches(args);
 		checkKeys(args.keySet());
 		List<Path> inputFiles = new ArrayList<>();
@@ -74,7 +75,7 @@ final class HeadlessRun {
 				if (module.getOutput(item.getName()) instanceof ResultFiles files) written.addAll(folder.write(files));
 			return written;
 		}
-		OutputPlan plan = output == null ? null : new OutputPlan(list(info.outputs()), Path.of(output), inputFiles, overwrite);
+		OutputPlan plan = output == null ? null : new OutputPlan(list(info.outputs()), Path.of(output), inputFiles, requested, overwrite);
 		if (plan == null && hasFileOutputs())
 			throw new BadInputException("Add output='<file>" + (OutputPlan.tablesOnly(list(info.outputs())) ? ".csv" : ".tif") + "' to say where the results of \""
 				+ info.getTitle() + "\" go.");
@@ -112,6 +113,8 @@ final class HeadlessRun {
 			if (CommandCatalog.isImage(item)) {
 				Path file = Path.of(value);
 				inputs.put(item.getName(), readImage(item.getName(), file));
+				if (inputFiles.isEmpty() && info.getInput(FilePixelSize.KEY) != null && !args.containsKey(FilePixelSize.KEY))
+					FilePixelSize.angstrom(file).ifPresent(size -> inputs.put(FilePixelSize.KEY, Double.toString(size)));
 				inputFiles.add(file);
 			}
 			else if (item.getType() == File.class) {
@@ -220,9 +223,20 @@ final class HeadlessRun {
 		return false;
 	}
 
+	/** Takes the {@code output_<suffix>=} keys of outputs written on request out of {@code args}. */
+	private Map<String, Path> requestedOutputs(Map<String, String> args) {
+		Map<String, Path> requested = new LinkedHashMap<>();
+		for (ModuleItem<?> item : info.outputs()) {
+			String file = OutputPlan.onRequest(item) ? args.remove(OutputPlan.requestKey(item)) : null;
+			if (file != null) requested.put(item.getName(), Path.of(file));
+		}
+		return requested;
+	}
+
 	private boolean hasFileOutputs() {
 		for (ModuleItem<?> item : info.outputs())
-			if (CommandCatalog.isImage(item) || org.ml4em.commands.ResultTable.class.isAssignableFrom(item.getType())
+			if (OutputPlan.onRequest(item)) continue;
+			else if (CommandCatalog.isImage(item) || org.ml4em.commands.ResultTable.class.isAssignableFrom(item.getType())
 				|| org.ml4em.commands.SpectrumPlot.class.isAssignableFrom(item.getType())) return true;
 		return false;
 	}

@@ -47,8 +47,10 @@ final class OutputPlan {
 	 * @param outputs the command's output items
 	 * @param primary the path given as {@code output=}
 	 * @param inputs files the command reads: never to be overwritten
+	 * @param requested files of outputs written on request ({@link OutputFiles#ON_REQUEST}), by output name
 	 */
-	OutputPlan(List<ModuleItem<?>> outputs, Path primary, List<Path> inputs, boolean overwrite) {
+	OutputPlan(List<ModuleItem<?>> allOutputs, Path primary, List<Path> inputs, Map<String, Path> requested, boolean overwrite) {
+		List<ModuleItem<?>> outputs = allOutputs.stream().filter(o -> !onRequest(o)).toList();
 		this.primary = primary.toAbsolutePath().normalize();
 		this.overwrite = overwrite;
 		String name = this.primary.getFileName().toString().toLowerCase();
@@ -58,6 +60,7 @@ final class OutputPlan {
 		else if (!name.matches(".*\\.tiff?"))
 			throw new BadInputException("output='" + primary + "' must name a .tif file; tables are written beside it as .csv.");
 		planTargets(outputs);
+		requested.forEach((item, file) -> targets.put(item, file.toAbsolutePath().normalize()));
 		for (Path target : targets.values()) checkTarget(target, inputs);
 	}
 
@@ -75,6 +78,7 @@ final class OutputPlan {
 	 */
 	static Map<String, String> fileNames(List<ModuleItem<?>> outputs, String primaryName, String stem) {
 		Map<String, String> names = new LinkedHashMap<>();
+		outputs = outputs.stream().filter(o -> !onRequest(o)).toList();
 		long tables = outputs.stream().filter(o -> ResultTable.class.isAssignableFrom(o.getType())).count();
 		if (tablesOnly(outputs)) {
 			boolean first = true;
@@ -99,10 +103,20 @@ final class OutputPlan {
 		return names;
 	}
 
-	/** {@return whether the outputs that go to files are tables only} */
+	/** {@return whether the outputs that go to files without being asked for are tables only} */
 	static boolean tablesOnly(List<ModuleItem<?>> outputs) {
-		return outputs.stream().noneMatch(o -> CommandCatalog.isImage(o) || SpectrumPlot.class.isAssignableFrom(o.getType()))
+		return outputs.stream().filter(o -> !onRequest(o)).noneMatch(o -> CommandCatalog.isImage(o) || SpectrumPlot.class.isAssignableFrom(o.getType()))
 			&& outputs.stream().anyMatch(o -> ResultTable.class.isAssignableFrom(o.getType()));
+	}
+
+	/** {@return whether an output is written only to the file {@code output_<suffix>=} names} */
+	static boolean onRequest(ModuleItem<?> item) {
+		return item.get(OutputFiles.ON_REQUEST) != null;
+	}
+
+	/** {@return the launcher key that names an on-request output's file: output_ and its suffix} */
+	static String requestKey(ModuleItem<?> item) {
+		return OutputFiles.REQUEST_PREFIX + suffix(item);
 	}
 
 	private static String suffix(ModuleItem<?> item) {

@@ -1,0 +1,165 @@
+package org.ml4em.commands;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ml4em.BadInputException;
+import org.ml4em.columns.ColumnFinderTrainer;
+import org.ml4em.columns.ColumnModel;
+import org.ml4em.columns.ColumnTrainingReport;
+import org.ml4em.columns.ColumnTrainingSettings;
+import org.ml4em.columns.sim.AtomicImageSettings;
+import org.ml4em.io.JsonReader;
+import org.ml4em.io.JsonWriter;
+import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.UNetShape;
+
+/**
+ * A column finder model folder, as Train Column Finder writes it and Find Atomic Columns reads it:
+ * the U-Net as a TensorFlow SavedModel ({@code saved_model.pb}, {@code variables/}) and
+ * {@value #DESCRIPTION}:
+ *
+ * <pre>
+ * { "format": "ml4em-columns", "format_version": 1, "labels": ["atom", "vacancy", "dopant"],
+ *   "min_pixel_size_angstrom": 0.05, "max_pixel_size_angstrom": 0.2, "size_multiple": 8, "overlap": 32,
+ *   "preprocessing": "zero_mean_unit_variance", "architecture": {...}, "training": {...} }
+ * </pre>
+ *
+ * The model that ships with ML4EM lives in the jar under {@value #SHIPPED} and is copied to a
+ * temporary folder to be loaded. Every fault is one sentence naming the folder.
+ */
+public final class ColumnModelFolder {
+
+	/** The description's file name inside the model folder. */
+	public static final String DESCRIPTION = "ml4em_columns.json";
+
+	/** The value of {@code format} that marks an ML4EM column model. */
+	public static final String FORMAT = "ml4em-columns";
+
+	/** The newest {@code format_version} this reader understands. */
+	public static final int FORMAT_VERSION = 1;
+
+	/** Where the shipped model's files are among the jar's resources. */
+	public static final String SHIPPED = "/org/ml4em/columns/model/";
+
+	/** The files of the shipped model (a SavedModel's standard names and the description). */
+	static final List<String> SHIPPED_FILES = List.of("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001", DESCRIPTION);
+
+	/**
+	 * Context each tile gets, pixels: the trained networks' effective reach, well inside their
+	 * receptive field (44 pixels for depth 4 and 3 × 3 kernels), rounded to the size multiple.
+	 */
+	static final int OVERLAP = 32;
+
+	private ColumnModelFolder() {}
+
+	/** {@return the description of a trained model as written to {@value #DESCRIPTION}} */
+	static Map<String, Object> describe(UNetShape shape, ColumnTrainingSettings settings, ColumnTrainingReport report) {
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("format", FORMAT);
+		d.put("format_version", FORMAT_VERSION);
+		d.put("ml4em_version", ZlpModelFolder.version());
+		d.put("labels", ColumnFinderTrainer.labels());
+		d.put("min_pixel_size_angstrom", AtomicImageSettings.MIN_PIXEL_SIZE);
+		d.put("max_pixel_size_angstrom", AtomicImageSettings.MAX_PIXEL_SIZE);
+		d.put("size_multiple", shape.sizeMultiple());
+		d.put("overlap", Math.max(OVERLAP, shape.sizeMultiple()));
+		d.put("preprocessing", "zero_mean_unit_variance per image");
+		d.put("savedmodel", "tag serve, signature serving_default: input (batch, y, x, 1) -> output (batch, y, x, " + shape.outputChannels()
+			+ "): heat map, then the probability of each label");
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("type", "U-Net");
+		a.put("depth", shape.depth());
+		a.put("base_filters", shape.baseFilters());
+		a.put("kernel_size", shape.kernelSize());
+		a.put("parameters", shape.parameterCount());
+		d.put("architecture", a);
+		Map<String, Object> t = new LinkedHashMap<>();
+		t.put("seed", settings.seed());
+		t.put("steps", report.steps());
+		t.put("batch", settings.batch());
+		t.put("patch_size", settings.patchSize());
+		t.put("learning_rate", (double) settings.learningRate());
+		t.put("best_step", report.bestStep());
+		t.put("validation_f1", report.best().f1());
+		t.put("validation_f1_by_class", report.best().f1ByClass());
+		t.put("validation_rms_pm", report.best().rmsErrorPm());
+		t.put("seconds", report.seconds());
+		t.put("device", report.device());
+		d.put("training", t);
+		return d;
+	}
+
+	/** Writes the description into a model folder. */
+	static void writeDescription(Path dir, Map<String, Object> description) throws IOException {
+		Files.writeString(dir.resolve(DESCRIPTION), JsonWriter.toJson(description), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Loads a model folder.
+	 *
+	 * @param dir the folder
+	 * @param runner the SavedModel of {@code dir}, loaded by the caller (who closes it)
+	 * @throws BadInputException when the description is missing, not a column model, newer, or incomplete
+	 */
+	public static ColumnModel read(Path dir, SavedModelRunner runner) {
+		Map<String, Object> d = description(dir);
+		if (!FORMAT.equals(d.get("format"))) throw new BadInputException("model='" + dir + "' is not an ML4EM column model: its " + DESCRIPTION
+			+ " has no \"format\": \"" + FORMAT + "\"; give a folder written by Train Column Finder.");
+		int version = (int) number(dir, d, "format_version");
+		if (version > FORMAT_VERSION) throw new BadInputException("model='" + dir + "' is of format version " + version + "; this ML4EM reads up to "
+			+ FORMAT_VERSION + ". Update ML4EM.");
+		List<String> labels = new ArrayList<>();
+		if (!(d.get("labels") instanceof List<?> list) || list.isEmpty())
+			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no \"labels\" list.");
+		else for (Object o : list)
+			labels.add(String.valueOf(o));
+		return new ColumnModel(runner.asTileFunction(), labels, number(dir, d, "min_pixel_size_angstrom"), number(dir, d, "max_pixel_size_angstrom"),
+			(int) number(dir, d, "size_multiple"), (int) number(dir, d, "overlap"));
+	}
+
+	/**
+	 * Copies the shipped model out of the jar into a new temporary folder (deleted when Java exits).
+	 *
+	 * @throws IllegalStateException when the jar holds no model (a broken build)
+	 */
+	public static Path extractShipped() throws IOException {
+		Path dir = Files.createTempDirectory("ml4em-columns-model");
+		for (String name : SHIPPED_FILES) {
+			try (InputStream in = ColumnModelFolder.class.getResourceAsStream(SHIPPED + name)) {
+				if (in == null) throw new IllegalStateException("The shipped column model lacks " + name + "; the ML4EM jar is incomplete.");
+				Path target = dir.resolve(name);
+				Files.createDirectories(target.getParent());
+				Files.copy(in, target);
+				target.toFile().deleteOnExit();
+			}
+		}
+		dir.resolve("variables").toFile().deleteOnExit();
+		dir.toFile().deleteOnExit();
+		return dir;
+	}
+
+	private static Map<String, Object> description(Path dir) {
+		Path file = dir.resolve(DESCRIPTION);
+		if (!Files.isRegularFile(file)) throw new BadInputException("model='" + dir + "' has no " + DESCRIPTION
+			+ "; expected a column model folder written by Train Column Finder.");
+		try {
+			return JsonReader.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+		}
+		catch (IOException | IllegalArgumentException e) {
+			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " cannot be read (" + e.getMessage() + ").", e);
+		}
+	}
+
+	private static double number(Path dir, Map<String, Object> d, String key) {
+		if (d.get(key) instanceof Number n) return n.doubleValue();
+		throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no number \"" + key + "\".");
+	}
+}
