@@ -1,5 +1,7 @@
 package org.ml4em.columns;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +76,9 @@ public final class ColumnFinder {
 			w = Math.max(MIN_SIZE, (int) Math.round(width * scale));
 			h = Math.max(MIN_SIZE, (int) Math.round(height * scale));
 			image = Resampling.resample(image, width, height, 1, w, h);
-			warnings.add(String.format(Locale.ROOT, "The pixel size %.3g Å is outside the range the network was trained for (%.3g … %.3g Å); the image was "
-				+ "resampled to %.3g Å per pixel (%d x %d pixels) for the network.", pixelSize, model.minPixelSize(), model.maxPixelSize(), modelPixelSize, w, h));
+			warnings.add(String.format(Locale.ROOT, "The pixel size %s Å is outside the range the network was trained for (%s … %s Å); the image was "
+				+ "resampled to %s Å per pixel (%d x %d pixels) for the network.", angstrom(pixelSize), angstrom(model.minPixelSize()),
+				angstrom(model.maxPixelSize()), angstrom(modelPixelSize), w, h));
 			progress.log(warnings.get(warnings.size() - 1));
 		}
 		float[] probabilities = run(image, w, h, progress);
@@ -102,6 +105,11 @@ public final class ColumnFinder {
 	private int roundUp(int size) {
 		int m = model.sizeMultiple();
 		return Math.max(TILE_FLOOR, (size + m - 1) / m * m);
+	}
+
+	/** 4 significant digits without trailing zeros: 0.05, not 0.0500. */
+	private static String angstrom(double v) {
+		return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
 	}
 
 	private static float[] channel0(float[] values, int channels) {

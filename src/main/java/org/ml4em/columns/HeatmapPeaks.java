@@ -9,8 +9,9 @@ import org.ml4em.BadInputException;
 
 /**
  * Turns the column finder's output into columns: the local maxima of the heat map (channel 0)
- * above a threshold, each refined to sub-pixel by the centre of mass of the heat map around it,
- * and classified by the class channel (channels 1 …) with the largest sum around it (SCIENCE.md
+ * above a threshold, each refined to sub-pixel by a Gaussian through the heat map's profiles
+ * around it (the training targets are Gaussians; a centre of mass over a window as narrow as the
+ * peak would pull every column towards its pixel's centre), and classified by the class channel (channels 1 …) with the largest sum around it (SCIENCE.md
  * section 3).
  *
  * <pre>
@@ -100,21 +101,43 @@ public final class HeatmapPeaks {
 	}
 
 	private DetectedColumn refine(float[] p, int width, int height, int channels, int x, int y, float v) {
-		double sum = 0, sx = 0, sy = 0;
+		int x0 = Math.max(0, x - window), x1 = Math.min(width - 1, x + window), y0 = Math.max(0, y - window), y1 = Math.min(height - 1, y + window);
+		double[] columnSums = new double[x1 - x0 + 1], rowSums = new double[y1 - y0 + 1];
 		double[] classSums = new double[labels.size()];
-		for (int j = Math.max(0, y - window); j <= Math.min(height - 1, y + window); j++)
-			for (int i = Math.max(0, x - window); i <= Math.min(width - 1, x + window); i++) {
+		for (int j = y0; j <= y1; j++)
+			for (int i = x0; i <= x1; i++) {
 				int k = (i + j * width) * channels;
-				double w = p[k];
-				sum += w;
-				sx += w * i;
-				sy += w * j;
+				columnSums[i - x0] += p[k];
+				rowSums[j - y0] += p[k];
 				for (int c = 0; c < classSums.length; c++)
 					classSums[c] += p[k + 1 + c];
 			}
 		int best = 0;
 		for (int c = 1; c < classSums.length; c++)
 			if (classSums[c] > classSums[best]) best = c;
-		return new DetectedColumn(sx / sum, sy / sum, labels.get(best), v);
+		return new DetectedColumn(x + offset(columnSums, x - x0), y + offset(rowSums, y - y0), labels.get(best), v);
+	}
+
+	/**
+	 * The sub-pixel offset of a profile's peak from index {@code centre}: the vertex of the parabola
+	 * through the logarithms at {@code centre} and {@code ±step}, exact for a Gaussian; the profile's
+	 * centre of mass where that parabola does not open downwards (a flat top, an edge).
+	 */
+	private double offset(double[] profile, int centre) {
+		int step = Math.max(1, window / 2);
+		if (centre - step >= 0 && centre + step < profile.length && profile[centre - step] > 0 && profile[centre + step] > 0) {
+			double left = Math.log(profile[centre - step]), middle = Math.log(profile[centre]), right = Math.log(profile[centre + step]);
+			double curvature = left - 2 * middle + right;
+			if (curvature < 0) {
+				double d = step * (left - right) / (2 * curvature);
+				if (Math.abs(d) <= step) return d;
+			}
+		}
+		double sum = 0, moment = 0;
+		for (int i = 0; i < profile.length; i++) {
+			sum += profile[i];
+			moment += profile[i] * (i - centre);
+		}
+		return sum > 0 ? moment / sum : 0;
 	}
 }

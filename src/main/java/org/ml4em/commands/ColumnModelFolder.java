@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -121,8 +122,20 @@ public final class ColumnModelFolder {
 			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no \"labels\" list.");
 		else for (Object o : list)
 			labels.add(String.valueOf(o));
+		checkSignature(dir, runner, labels.size() + 1);
 		return new ColumnModel(runner.asTileFunction(), labels, number(dir, d, "min_pixel_size_angstrom"), number(dir, d, "max_pixel_size_angstrom"),
 			(int) number(dir, d, "size_multiple"), (int) number(dir, d, "overlap"));
+	}
+
+	/** A network of one image channel in and the heat map plus one channel per label out, when its signature says. */
+	private static void checkSignature(Path dir, SavedModelRunner runner, int channels) {
+		if (runner.inputNames().size() != 1 || runner.outputNames().size() != 1) throw new BadInputException("model='" + dir + "' has "
+			+ runner.inputNames().size() + " inputs and " + runner.outputNames().size() + " outputs; a column model has one of each.");
+		long[] in = runner.inputShape(runner.inputNames().get(0)).orElse(null), out = runner.outputShape(runner.outputNames().get(0)).orElse(null);
+		if (in != null && (in.length != 4 || in[3] != 1)) throw new BadInputException("model='" + dir + "' takes input of shape "
+			+ Arrays.toString(in) + "; a column model takes (batch, y, x, 1).");
+		if (out != null && (out.length != 4 || out[3] != channels)) throw new BadInputException("model='" + dir + "' gives output of shape "
+			+ Arrays.toString(out) + "; its " + DESCRIPTION + " names " + (channels - 1) + " classes, so (batch, y, x, " + channels + ") was expected.");
 	}
 
 	/**

@@ -58,6 +58,34 @@ class TiledProcessorTest {
 	}
 
 	@Test
+	void severalOutputChannelsArriveInTheirPlanes() {
+		// A network's (y, x, channel) output: per pixel the blurred value, its double and its negative.
+		TileFunction threeChannels = (tile, width, height) -> {
+			float[] blurred = boxBlur(tile, width, height), out = new float[blurred.length * 3];
+			for (int i = 0; i < blurred.length; i++) {
+				out[3 * i] = blurred[i];
+				out[3 * i + 1] = 2 * blurred[i];
+				out[3 * i + 2] = -blurred[i];
+			}
+			return out;
+		};
+		ArrayImg<FloatType, FloatArray> input = randomImage(300, 200, 12);
+		ArrayImg<FloatType, FloatArray> output = ArrayImgs.floats(300, 200, 3);
+		new TiledProcessor().process(input, output, threeChannels, 64, 8, Progress.NONE);
+		float[] expected = mirroredBlur(input, 300, 200), planes = data(output);
+		for (int c = 0; c < 3; c++)
+			for (int i = 0; i < expected.length; i++)
+				assertEquals(expected[i] * (c == 2 ? -1 : c + 1), planes[c * expected.length + i], 1e-5, "channel " + c + ", pixel " + i);
+	}
+
+	@Test
+	void refusesAFunctionWithTheWrongNumberOfChannels() {
+		TileFunction oneChannel = (tile, width, height) -> tile;
+		assertThrows(IllegalStateException.class,
+			() -> new TiledProcessor().process(randomImage(100, 100, 13), ArrayImgs.floats(100, 100, 2), oneChannel, 64, 8, Progress.NONE));
+	}
+
+	@Test
 	void overlapMakesANeighbourhoodFunctionSeamless() {
 		ArrayImg<FloatType, FloatArray> input = randomImage(300, 200, 3);
 		ArrayImg<FloatType, FloatArray> tiled = ArrayImgs.floats(300, 200);
