@@ -44,6 +44,9 @@ import net.imglib2.view.Views;
 	description = "Finds and classifies the atomic columns of a HAADF-STEM image with a CNN trained on simulations, or with the LoG baseline.")
 public class FindAtomicColumnsCommand extends Ml4emCommand implements CalibratedOutputs {
 
+	/** The name of the pixel-size parameter (Å), which Fiji and the launcher fill from the image's calibration. */
+	public static final String PIXEL_SIZE = "pixel_size";
+
 	@Parameter(label = "Image", description = "2-D HAADF-STEM image (an RGB image is converted to grey)", persist = false)
 	private RandomAccessibleInterval<? extends RealType<?>> input;
 
@@ -78,12 +81,15 @@ public class FindAtomicColumnsCommand extends Ml4emCommand implements Calibrated
 	private String summary;
 
 	private List<DetectedColumn> found = List.of();
+	private int imageWidth, imageHeight;
 
 	@Override
 	protected String execute(Progress progress) throws IOException {
 		if (input == null) throw new BadInputException("Find Atomic Columns needs an image: input='<image file>'.");
 		List<String> notes = new ArrayList<>();
 		GreyImage image = GreyImage.of(input, notes);
+		imageWidth = image.width();
+		imageHeight = image.height();
 		if (!(pixel_size > 0)) throw new BadInputException("The image has no pixel size in Å: give pixel_size (Å per pixel, e.g. 0.1), or an image "
 			+ "calibrated in Å, nm or pm.");
 		String ranOn;
@@ -145,6 +151,16 @@ public class FindAtomicColumnsCommand extends Ml4emCommand implements Calibrated
 	/** The columns found, by decreasing score. */
 	public List<DetectedColumn> getFound() {
 		return found;
+	}
+
+	/** {@return the width in pixels of the image the columns were found on} */
+	public int imageWidth() {
+		return imageWidth;
+	}
+
+	/** {@return the height in pixels of the image the columns were found on} */
+	public int imageHeight() {
+		return imageHeight;
 	}
 
 	/** The column probability per pixel (method=cnn only; null for log). */
