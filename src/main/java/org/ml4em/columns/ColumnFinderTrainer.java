@@ -209,7 +209,8 @@ public final class ColumnFinderTrainer {
 		}
 	}
 
-	private static void deleteTree(Path dir) throws IOException {
+	/** Deletes a folder and everything in it; nothing when it does not exist. */
+	static void deleteTree(Path dir) throws IOException {
 		if (!Files.exists(dir)) return;
 		try (Stream<Path> all = Files.walk(dir)) {
 			all.sorted(Comparator.reverseOrder()).forEach(p -> {
