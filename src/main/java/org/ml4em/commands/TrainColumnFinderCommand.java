@@ -17,6 +17,8 @@ import org.ml4em.columns.ColumnFinderTrainer;
 import org.ml4em.columns.ColumnTrainingReport;
 import org.ml4em.columns.ColumnTrainingSettings;
 import org.ml4em.tf.DeviceChoice;
+import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.TensorFlowDevices;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -29,7 +31,8 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Headless: {@code ./ml4em --headless --run "Train Column Finder" "output='training'"} writes
  * {@code training/column_model/} (the SavedModel and {@value ColumnModelFolder#DESCRIPTION}, for
- * Find Atomic Columns' {@code model=}) and {@code training/validation.csv} (step, loss, F1 per
+ * Find Atomic Columns' {@code model=}, and the bioimage.io files: {@value BioImageIoExport#RDF}, the
+ * zipped SavedModel, test tensors, a cover) and {@code training/validation.csv} (step, loss, F1 per
  * class, RMS error). The defaults are the settings of the shipped model.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Train Column Finder", label = "Train Column Finder", headless = true,
@@ -98,6 +101,10 @@ public class TrainColumnFinderCommand extends Ml4emCommand {
 		Path trained = work.resolve("model");
 		ColumnTrainingReport report = trainer.train(trained, progress);
 		ColumnModelFolder.writeDescription(trained, ColumnModelFolder.describe(trainer.shape(), settings, report));
+		progress.status("Writing the bioimage.io description");
+		try (SavedModelRunner runner = SavedModelRunner.load(trained, TensorFlowDevices.resolve(DeviceChoice.CPU))) {
+			BioImageIoExport.write(trained, ColumnModelFolder.read(trained, runner), runner, trainingNote(report, settings));
+		}
 		validation = curve(report);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("column_model", (ResultFiles.Folder) dir -> moveContents(trained, dir));
@@ -113,6 +120,11 @@ public class TrainColumnFinderCommand extends Ml4emCommand {
 			report.parameters(), best.f1(), report.bestStep(), best.f1ByClass().get(0), best.f1ByClass().get(1), best.f1ByClass().get(2), best.rmsErrorPm(),
 			settings.validationImages(), ColumnFinderTrainer.TOLERANCE_ANGSTROM);
 		return summary;
+	}
+
+	private static String trainingNote(ColumnTrainingReport report, ColumnTrainingSettings settings) {
+		return String.format(Locale.ROOT, "Trained by ML4EM's Train Column Finder for %d steps (seed %d) in %.0f s on %s; best validation F1 %.4f at step %d.",
+			report.steps(), settings.seed(), report.seconds(), report.device(), report.best().f1(), report.bestStep());
 	}
 
 	private static ResultTable curve(ColumnTrainingReport report) {
