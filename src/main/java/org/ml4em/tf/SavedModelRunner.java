@@ -88,10 +88,19 @@ public final class SavedModelRunner implements AutoCloseable {
 	 *             by TensorFlow, or has no {@code serving_default} signature
 	 */
 	public static SavedModelRunner load(Path dir, ComputeDevice device) {
+		return load(dir, device, 0);
+	}
+
+	/**
+	 * {@link #load(Path, ComputeDevice)} with a limit on the CPU threads one operation may use.
+	 *
+	 * @param threads intra-op threads; 0 for TensorFlow's default (all cores)
+	 */
+	public static SavedModelRunner load(Path dir, ComputeDevice device, int threads) {
 		Objects.requireNonNull(dir, "dir");
 		Objects.requireNonNull(device, "device");
 		checkFolder(dir);
-		SavedModelBundle bundle = loadBundle(dir, device);
+		SavedModelBundle bundle = loadBundle(dir, device, threads);
 		try {
 			return new SavedModelRunner(dir, device, bundle, servingFunction(bundle, dir));
 		}
@@ -201,9 +210,10 @@ public final class SavedModelRunner implements AutoCloseable {
 			throw new BadInputException("The folder " + dir + " holds no saved_model.pb, so it is not a TensorFlow SavedModel" + expected);
 	}
 
-	private static SavedModelBundle loadBundle(Path dir, ComputeDevice device) {
+	private static SavedModelBundle loadBundle(Path dir, ComputeDevice device, int threads) {
 		try {
-			return SavedModelBundle.loader(dir.toString()).withTags(TAG).withConfigProto(config(device)).load();
+			ConfigProto config = threads > 0 ? SessionConfigs.forDevice(device, threads) : config(device);
+			return SavedModelBundle.loader(dir.toString()).withTags(TAG).withConfigProto(config).load();
 		}
 		catch (RuntimeException e) {
 			throw new BadInputException("TensorFlow could not load the SavedModel in " + dir + " with tag '" + TAG + "': " + e.getMessage(), e);
