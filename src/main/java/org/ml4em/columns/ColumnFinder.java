@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.tf.TileGrid;
 import org.ml4em.tf.TiledProcessor;
 
 import net.imglib2.img.array.ArrayImgs;
@@ -48,11 +49,8 @@ public final class ColumnFinder {
 		this.model = Objects.requireNonNull(model, "model");
 		if (!(threshold > 0 && threshold < 1)) throw new BadInputException("threshold=" + threshold + "; expected a value between 0 and 1 (0.5 usually).");
 		this.threshold = threshold;
-		int multiple = model.sizeMultiple();
-		this.tileSize = Math.max(TILE_FLOOR, (tileSize + multiple - 1) / multiple * multiple);
+		this.tileSize = roundUp(tileSize);
 	}
-
-	private static final int TILE_FLOOR = 64;
 
 	/**
 	 * Finds the columns of an image.
@@ -97,14 +95,16 @@ public final class ColumnFinder {
 		float[] out = new float[w * h * channels];
 		// (channel, x, y) with the channel fastest, as the network returns it
 		var output = Views.permute(Views.permute(ArrayImgs.floats(out, channels, w, h), 0, 1), 1, 2);
-		int tile = Math.min(tileSize, roundUp(Math.max(w, h) + 2 * model.overlap()));
-		new TiledProcessor().process(input, output, model.network(), tile, model.overlap(), progress);
+		int tile = Math.min(tileSize, roundUp(Math.max(w, h)));
+		// Windows inside the image: the network learned patch edges, and mirrored context would show it columns that are not there.
+		new TiledProcessor(true).process(input, output, model.network(), tile, model.overlap(), progress);
 		return out;
 	}
 
+	/** {@return a tile side of at least {@code size}: a multiple of the model's, and large enough for its overlap} */
 	private int roundUp(int size) {
-		int m = model.sizeMultiple();
-		return Math.max(TILE_FLOOR, (size + m - 1) / m * m);
+		int m = model.sizeMultiple(), least = Math.max(size, TileGrid.minimumTileSize(model.overlap()));
+		return (least + m - 1) / m * m;
 	}
 
 	/** 4 significant digits without trailing zeros: 0.05, not 0.0500. */

@@ -21,6 +21,12 @@ import org.ml4em.BadInputException;
  * which keeps mirrored pixels to the same amount on every side; only an image smaller than one
  * core needs more padding than that.
  * <p>
+ * Windows inside the image ({@link #insideImage()}): for networks trained on patches cut at their
+ * edges, whose borders they have learned, mirrored context makes false structures at the image's
+ * edge. Such a grid shifts every window to lie inside the image (a core at the border then has no
+ * context on that side, as in training); only along an axis shorter than a tile does the window
+ * reach past the far border.
+ * <p>
  * Coordinates are pixels, x along image dimension 0 and y along dimension 1, with the image's
  * first pixel at (0, 0). Instances are immutable and thread-safe.
  *
@@ -90,15 +96,22 @@ public final class TileGrid {
 	private final long height;
 	private final int tileSize;
 	private final int overlap;
+	private final boolean insideImage;
+
+	/** A grid whose windows may reach past the image by mirroring; see {@link #TileGrid(long, long, int, int, boolean)}. */
+	public TileGrid(long width, long height, int tileSize, int overlap) {
+		this(width, height, tileSize, overlap, false);
+	}
 
 	/**
 	 * @param width image width in pixels (dimension 0), at least 1
 	 * @param height image height in pixels (dimension 1), at least 1
 	 * @param tileSize edge of every input window in pixels, at least {@link #minimumTileSize(int)}
 	 * @param overlap context in pixels kept on each side of a core, at least 0
+	 * @param insideImage whether windows are kept inside the image where it is large enough
 	 * @throws BadInputException naming the offending value
 	 */
-	public TileGrid(long width, long height, int tileSize, int overlap) {
+	public TileGrid(long width, long height, int tileSize, int overlap, boolean insideImage) {
 		if (width < 1 || height < 1)
 			throw new BadInputException("The image to tile is " + width + "×" + height + " px; it must be at least 1×1 px.");
 		if (overlap < 0) throw new BadInputException("The tile overlap is " + overlap + " px; it must be 0 or more.");
@@ -108,6 +121,17 @@ public final class TileGrid {
 		this.height = height;
 		this.tileSize = tileSize;
 		this.overlap = overlap;
+		this.insideImage = insideImage;
+	}
+
+	/** Whether windows stay inside the image (past the far border only along an axis shorter than a tile). */
+	public boolean insideImage() {
+		return insideImage;
+	}
+
+	/** {@return a grid like this one with another tile size} */
+	public TileGrid withTileSize(int size) {
+		return new TileGrid(width, height, size, overlap, insideImage);
 	}
 
 	/**
@@ -192,6 +216,7 @@ public final class TileGrid {
 	 * before {@code -overlap}, which only matters for images smaller than one core.
 	 */
 	private long windowStart(long coreStart, long imageLength) {
+		if (insideImage) return imageLength < tileSize ? 0 : Math.max(0, Math.min(coreStart - overlap, imageLength - tileSize));
 		long latest = Math.max(-overlap, imageLength + overlap - tileSize);
 		return Math.min(coreStart - overlap, latest);
 	}

@@ -62,6 +62,21 @@ public final class TiledProcessor {
 	private static final int MAX_CAUSE_DEPTH = 16;
 
 	private final List<Integer> triedTileSizes = new ArrayList<>();
+	private final boolean insideImage;
+
+	/** Windows past the image border are filled by mirroring. */
+	public TiledProcessor() {
+		this(false);
+	}
+
+	/**
+	 * @param insideImage true to keep windows inside the image ({@link TileGrid#insideImage()}), for
+	 *            networks that know image edges from training; along an axis shorter than a tile
+	 *            the rest of the window is then filled with zeros (the mean of a normalised image)
+	 */
+	public TiledProcessor(boolean insideImage) {
+		this.insideImage = insideImage;
+	}
 
 	/**
 	 * Fills {@code output} with the function applied to {@code input}, tile by tile.
@@ -87,10 +102,10 @@ public final class TiledProcessor {
 		Objects.requireNonNull(f, "f");
 		Objects.requireNonNull(progress, "progress");
 		checkImages(input, output);
-		TileGrid grid = new TileGrid(input.dimension(0), input.dimension(1), tileSize, overlap);
+		TileGrid grid = new TileGrid(input.dimension(0), input.dimension(1), tileSize, overlap, insideImage);
 		triedTileSizes.clear();
 		triedTileSizes.add(tileSize);
-		RandomAccessible<FloatType> source = mirrored(Views.zeroMin(input));
+		RandomAccessible<FloatType> source = insideImage ? Views.extendZero(Views.zeroMin(input)) : mirrored(Views.zeroMin(input));
 		RandomAccessibleInterval<FloatType> target = Views.zeroMin(output);
 		Deque<Tile> queue = new ArrayDeque<>(grid.tiles());
 		long done = 0;
@@ -208,7 +223,7 @@ public final class TiledProcessor {
 			" px. Free memory (close other images or programs), use the CPU instead of the GPU, or process a smaller image.", cause);
 		progress.log("Out of memory with tiles of " + failed + " px; retrying with " + smaller + " px");
 		triedTileSizes.add(smaller);
-		return new TileGrid(grid.width(), grid.height(), smaller, grid.overlap());
+		return grid.withTileSize(smaller);
 	}
 
 	private String triedList() {

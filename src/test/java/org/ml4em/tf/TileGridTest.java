@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
+import java.util.HashSet;
+import java.util.Set;
+
 import org.junit.jupiter.api.Test;
 import org.ml4em.BadInputException;
 import org.ml4em.tf.TileGrid.Region;
@@ -59,6 +62,27 @@ class TileGridTest {
 			assertTrue(w.x() >= -16 && w.y() >= -16, w.toString());
 			assertTrue(w.x() + w.width() <= 1016 && w.y() + w.height() <= 716, w.toString());
 		}
+	}
+
+	@Test
+	void insideImageWindowsNeverLeaveALargeEnoughImage() {
+		for (long[] size : new long[][] { { 1000, 700 }, { 256, 256 }, { 300, 257 } }) {
+			TileGrid grid = new TileGrid(size[0], size[1], 256, 32, true);
+			Set<String> covered = new HashSet<>();
+			for (TileGrid.Tile t : grid.tiles()) {
+				assertTrue(grid.image().contains(t.input()), t + " inside " + size[0] + "×" + size[1]);
+				assertTrue(t.input().contains(t.core()), t.toString());
+				for (long y = t.core().y(); y < t.core().y() + t.core().height(); y++)
+					for (long x = t.core().x(); x < t.core().x() + t.core().width(); x++)
+						assertTrue(covered.add(x + "," + y), "pixel " + x + "," + y + " twice");
+			}
+			assertEquals(size[0] * size[1], covered.size());
+		}
+		// Along an axis shorter than a tile the window starts at 0 and reaches past the far border only.
+		TileGrid.Tile only = new TileGrid(100, 300, 256, 32, true).tiles().get(0);
+		assertEquals(0, only.input().x());
+		assertEquals(0, only.input().y());
+		assertTrue(new TileGrid(100, 300, 256, 32, true).withTileSize(128).insideImage());
 	}
 
 	@Test
