@@ -1,13 +1,12 @@
 package org.ml4em.columns;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Numbers;
 import org.ml4em.Progress;
 import org.ml4em.tf.TileGrid;
 import org.ml4em.tf.TiledProcessor;
@@ -75,8 +74,8 @@ public final class ColumnFinder {
 			h = Math.max(MIN_SIZE, (int) Math.round(height * scale));
 			image = Resampling.resample(image, width, height, 1, w, h);
 			warnings.add(String.format(Locale.ROOT, "The pixel size %s Å is outside the range the network was trained for (%s … %s Å); the image was "
-				+ "resampled to %s Å per pixel (%d x %d pixels) for the network.", angstrom(pixelSize), angstrom(model.minPixelSize()),
-				angstrom(model.maxPixelSize()), angstrom(modelPixelSize), w, h));
+				+ "resampled to %s Å per pixel (%d x %d pixels) for the network.", Numbers.compact(pixelSize), Numbers.compact(model.minPixelSize()),
+				Numbers.compact(model.maxPixelSize()), Numbers.compact(modelPixelSize), w, h));
 			progress.log(warnings.get(warnings.size() - 1));
 		}
 		float[] probabilities = run(image, w, h, progress);
@@ -105,11 +104,6 @@ public final class ColumnFinder {
 	private int roundUp(int size) {
 		int m = model.sizeMultiple(), least = Math.max(size, TileGrid.minimumTileSize(model.overlap()));
 		return (least + m - 1) / m * m;
-	}
-
-	/** 4 significant digits without trailing zeros: 0.05, not 0.0500. */
-	private static String angstrom(double v) {
-		return new BigDecimal(v).round(new MathContext(4)).stripTrailingZeros().toPlainString();
 	}
 
 	private static float[] channel0(float[] values, int channels) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Numbers;
 import org.ml4em.Progress;
 import org.ml4em.columns.ColumnFinder;
 import org.ml4em.columns.ColumnFinderResult;
@@ -128,7 +129,7 @@ public class FindAtomicColumnsCommand extends Ml4emCommand implements Calibrated
 		List<String> labels = found.stream().map(DetectedColumn::label).distinct().sorted().toList();
 		for (String label : labels)
 			s.append(String.format(Locale.ROOT, ", %d %s", found.stream().filter(c -> c.label().equals(label)).count(), label));
-		s.append(String.format(Locale.ROOT, " (%s, threshold %.3g, pixel size %.4g Å).", ranOn, threshold, pixel_size));
+		s.append(" (" + ranOn + ", threshold " + Numbers.compact(threshold) + ", pixel size " + Numbers.compact(pixel_size) + " Å).");
 		for (String note : notes)
 			s.append(' ').append(note);
 		return s.toString();

@@ -66,7 +66,7 @@ public record ConditionScaling(String name, double min, double max, boolean loga
 
 	/** {@return a value as people write it: four significant digits, no trailing zeros (0.05, 200)} @param v the value */
 	public static String format(double v) {
-		return new java.math.BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
+		return org.ml4em.Numbers.compact(v);
 	}
 
 	/** {@return whether the value lies within the trained range (interpolation, not extrapolation)} @param value in the condition's unit */

@@ -20,6 +20,7 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ml4em.io.TiffReader;
 
 /**
  * The column finder's training-side commands headless, with a tiny U-Net trained for a few steps:
@@ -66,10 +67,18 @@ class ColumnCommandsTest {
 
 		Path image = dir.resolve("sim.tif");
 		assertEquals(Main.OK, run("--headless", "--run", "Simulate Atomic Image", "width=96,height=96,seed=4,output='" + image + "'"), err.toString());
-		Path columns = dir.resolve("columns.csv");
-		assertEquals(Main.OK, run("--headless", "--run", "Find Atomic Columns", "input='" + image + "',model='" + model + "',output='" + columns + "'"),
-			err.toString());
+		// No pixel_size: the launcher takes it from the TIFF's calibration (0.01 nm per pixel).
+		Path columns = dir.resolve("columns.csv"), heatmap = dir.resolve("heatmap.tif");
+		assertEquals(Main.OK, run("--headless", "--run", "Find Atomic Columns", "input='" + image + "',model='" + model + "',output='" + columns
+			+ "',output_map='" + heatmap + "'"), err.toString());
 		assertEquals("x,y,x_angstrom,y_angstrom,class,score", Files.readAllLines(columns).get(0));
+		assertTrue(out.toString().contains("pixel size 0.1 Å"), out.toString());
+		var map = TiffReader.read(heatmap);
+		assertEquals(96, map.width());
+		assertEquals(0.01, map.pixelWidth(), 1e-9);
+		Path plain = dir.resolve("plain.csv");
+		assertEquals(Main.OK, run("--headless", "--run", "Find Atomic Columns", "input='" + image + "',model='" + model + "',output='" + plain + "'"));
+		assertFalse(Files.exists(dir.resolve("plain_map.tif")), "the heat map only on request");
 
 		Path export = dir.resolve("export");
 		assertEquals(Main.OK, run("--headless", "--run", "Export Column Model (bioimage.io)", "model='" + model + "',output='" + export + "'"), err.toString());
