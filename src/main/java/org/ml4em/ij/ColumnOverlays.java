@@ -24,8 +24,9 @@ public final class ColumnOverlays {
 	/** Names of the ROIs this class makes start with this, so that a new result replaces the last. */
 	static final String PREFIX = "ML4EM columns: ";
 
-	private static final Map<String, Color> COLOURS = Map.of("atom", new Color(0xF3C300), "vacancy", new Color(0xE0005A), "dopant",
-		new Color(0x00B4FF));
+	/** Saturated and dark enough to show on the bright columns as on the dark background. */
+	private static final Map<String, Color> COLOURS = Map.of("atom", new Color(0x00C853), "vacancy", new Color(0xFF1744), "dopant",
+		new Color(0x2962FF));
 
 	private ColumnOverlays() {}
 
@@ -45,7 +46,7 @@ public final class ColumnOverlays {
 			PointRoi roi = new PointRoi(x, y, x.length);
 			roi.setStrokeColor(colour(e.getKey(), overlay.size()));
 			roi.setPointType(PointRoi.CIRCLE);
-			roi.setSize(2);
+			roi.setSize(3);
 			roi.setName(PREFIX + e.getKey() + " (" + x.length + ")");
 			overlay.add(roi);
 		}
