@@ -38,6 +38,13 @@ final class Demo {
 		Path si = root.resolve("sample-images/eels_low_loss_si.dm4");
 		step("EELS Thickness Map", "zero-loss alignment, log-ratio t/λ and thickness classes (K by BIC) of a low-loss spectrum image",
 			Map.of("input", si.toString(), "clusters", "auto", "output", results.resolve("eels_thickness.tif").toString()));
+		Path mos2 = root.resolve("sample-images/haadf_mos2_simulated.tif");
+		step("Find Atomic Columns", "the shipped CNN on a simulated MoS2 image (pixel size from its calibration), with the heat map",
+			Map.of("input", mos2.toString(), "output", results.resolve("haadf_mos2_columns.csv").toString(), "output_map",
+				results.resolve("haadf_mos2_heatmap.tif").toString()));
+		step("Evaluate Columns", "the columns found against the image's ground truth, 0.5 Å tolerance",
+			Map.of("columns", results.resolve("haadf_mos2_columns.csv").toString(), "truth", root.resolve("sample-images/haadf_mos2_simulated.csv").toString(),
+				"output", results.resolve("haadf_mos2_scores.csv").toString()));
 		out.println("Demo done; results in " + results.toAbsolutePath().normalize());
 		return Main.OK;
 	}

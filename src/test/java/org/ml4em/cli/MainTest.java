@@ -152,11 +152,17 @@ class MainTest {
 		Files.createDirectories(dir.resolve("sample-images"));
 		Files.copy(Path.of(SAMPLE), dir.resolve(SAMPLE));
 		Files.copy(Path.of(SPECTRUM_IMAGE), dir.resolve(SPECTRUM_IMAGE));
+		for (String f : List.of("sample-images/haadf_mos2_simulated.tif", "sample-images/haadf_mos2_simulated.csv"))
+			Files.copy(Path.of(f), dir.resolve(f));
 		assertEquals(Main.OK, run("demo", dir.toString()), errText());
 		assertTrue(Files.exists(dir.resolve("out/haadf_stem_kmeans_labels.tif")));
 		assertTrue(Files.exists(dir.resolve("out/haadf_stem_gmm_labels.csv")));
 		assertTrue(Files.exists(dir.resolve("out/eels_thickness_clusters.tif")));
 		assertTrue(Files.exists(dir.resolve("out/eels_thickness_cluster_plot.png")));
+		assertTrue(Files.exists(dir.resolve("out/haadf_mos2_heatmap.tif")));
+		// The shipped model on the sample: every column within 0.5 Å, nearly none missed or invented.
+		String all = Files.readAllLines(dir.resolve("out/haadf_mos2_scores.csv")).get(1);
+		assertTrue(all.startsWith("all,") && Double.parseDouble(all.split(",")[6]) > 0.97, all);
 	}
 
 	private void assertBadInput(String expected, String arguments) {
