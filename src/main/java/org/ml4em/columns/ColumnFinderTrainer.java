@@ -28,8 +28,8 @@ import org.ml4em.tf.UNetTrainer;
  * plus one channel per {@link ColumnClass} ({@link ColumnTargets}), on simulated patches made on
  * the fly ({@link TrainingPatches}), with Adam on the sigmoid cross-entropy. Every
  * {@code validateEvery} steps the finder (network, then {@link HeatmapPeaks}) is scored on fixed
- * simulated validation images at {@value #TOLERANCE_ANGSTROM} Å, and the weights of the best F1 are
- * kept as a checkpoint; the model written at the end holds them.
+ * simulated validation images at {@value #TOLERANCE_ANGSTROM} Å, and the weights of the best mean
+ * class F1 (atom, vacancy, dopant) are kept as a checkpoint; the model written at the end holds them.
  *
  * <pre>
  * ColumnTrainingReport report = new ColumnFinderTrainer(ColumnTrainingSettings.defaults(), DeviceChoice.AUTO, 2)
@@ -99,7 +99,7 @@ public final class ColumnFinderTrainer {
 		Path checkpoints = modelDir.resolve(CHECKPOINTS);
 		Path best = null;
 		int bestStep = -1;
-		double bestF1 = -1;
+		double bestScore = -1;
 		UNetShape shape = shape();
 		try (UNetTrainer trainer = new UNetTrainer(shape, settings.learningRate(), POSITIVE_WEIGHTS, settings.seed(), TensorFlowDevices.resolve(device), threads);
 			TrainingPatches patches = new TrainingPatches(settings)) {
@@ -116,8 +116,9 @@ public final class ColumnFinderTrainer {
 				curve.add(check);
 				lossSum = 0;
 				lossCount = 0;
-				if (best == null || check.f1() > bestF1) {
-					bestF1 = check.f1();
+				// Kept by the mean class F1: the F1 of all columns saturates early, while vacancies and dopants still improve.
+				if (best == null || check.meanClassF1() > bestScore) {
+					bestScore = check.meanClassF1();
 					Path next = checkpoints.resolve("step-" + step);
 					trainer.export(next);
 					if (best != null) deleteTree(best);

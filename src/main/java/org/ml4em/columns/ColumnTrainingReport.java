@@ -6,7 +6,7 @@ import java.util.List;
  * What a training of the column finder did.
  *
  * @param validations the validation curve, one entry per check
- * @param bestStep the step whose weights were kept (highest F1 of all columns)
+ * @param bestStep the step whose weights were kept (highest mean class F1)
  * @param steps steps run
  * @param seconds wall time
  * @param device the device that trained, in words
@@ -23,7 +23,13 @@ public record ColumnTrainingReport(List<Validation> validations, int bestStep, i
 	 * @param f1ByClass F1 per class, in {@link org.ml4em.columns.sim.ColumnClass} order
 	 * @param rmsErrorPm RMS position error of the matched columns, pm
 	 */
-	public record Validation(int step, double loss, double f1, List<Double> f1ByClass, double rmsErrorPm) {}
+	public record Validation(int step, double loss, double f1, List<Double> f1ByClass, double rmsErrorPm) {
+
+		/** {@return the mean of the per-class F1}: what checkpoints and the hyper-parameter search are chosen by */
+		public double meanClassF1() {
+			return f1ByClass.stream().mapToDouble(Double::doubleValue).average().orElse(0);
+		}
+	}
 
 	/** {@return the check of the kept weights} */
 	public Validation best() {

@@ -156,17 +156,12 @@ public final class HyperParameterSearch {
 		try {
 			progress.status("Generation " + generation + ": " + hp);
 			ColumnTrainingReport report = trainer.train(dir.resolve("model"), progress);
-			ColumnTrainingReport.Validation best = report.validations().stream().max(Comparator.comparingDouble(HyperParameterSearch::fitness)).orElseThrow();
-			return new Candidate(generation, hp, weights, fitness(best), best.f1(), best.f1ByClass(), report.seconds());
+			ColumnTrainingReport.Validation best = report.validations().stream().max(Comparator.comparingDouble(ColumnTrainingReport.Validation::meanClassF1)).orElseThrow();
+			return new Candidate(generation, hp, weights, best.meanClassF1(), best.f1(), best.f1ByClass(), report.seconds());
 		}
 		finally {
 			ColumnFinderTrainer.deleteTree(dir);
 		}
-	}
-
-	/** {@return the mean class F1 of a validation} */
-	static double fitness(ColumnTrainingReport.Validation v) {
-		return v.f1ByClass().stream().mapToDouble(Double::doubleValue).average().orElse(0);
 	}
 
 	private static String line(Candidate c) {
