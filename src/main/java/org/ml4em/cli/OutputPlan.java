@@ -44,7 +44,7 @@ final class OutputPlan {
 	private final Map<String, Path> targets = new LinkedHashMap<>();
 
 	/**
-	 * @param outputs the command's output items
+	 * @param allOutputs the command's output items
 	 * @param primary the path given as {@code output=}
 	 * @param inputs files the command reads: never to be overwritten
 	 * @param requested files of outputs written on request ({@link OutputFiles#ON_REQUEST}), by output name

@@ -78,6 +78,8 @@ public final class ColumnFinder {
 				Numbers.compact(model.maxPixelSize()), Numbers.compact(modelPixelSize), w, h));
 			progress.log(warnings.get(warnings.size() - 1));
 		}
+		if ((long) w * h * model.channels() > Integer.MAX_VALUE - 8) throw new BadInputException("The image of " + width + " x " + height
+			+ " pixels is too large for one pass of the column finder (its probability maps would exceed 2 GB); split it into parts of at most 16 000 x 16 000 pixels.");
 		float[] probabilities = run(image, w, h, progress);
 		List<DetectedColumn> found = HeatmapPeaks.forPixelSize(threshold, modelPixelSize, model.labels()).find(probabilities, w, h);
 		if (scale == 1) return new ColumnFinderResult(found, channel0(probabilities, model.channels()), w, h, warnings);
