@@ -96,7 +96,10 @@ public final class ColumnFinder {
 		float[] out = new float[w * h * channels];
 		// (channel, x, y) with the channel fastest, as the network returns it
 		var output = Views.permute(Views.permute(ArrayImgs.floats(out, channels, w, h), 0, 1), 1, 2);
-		int tile = Math.min(tileSize, roundUp(Math.max(w, h)));
+		// No larger than the shorter side, so that windows fit inside the image along both axes; padding
+		// (zeros, which the network never saw in training) only for a side shorter than the smallest tile.
+		int m = model.sizeMultiple();
+		int tile = Math.min(tileSize, Math.max(roundUp(1), Math.min(w, h) / m * m));
 		// Windows inside the image: the network learned patch edges, and mirrored context would show it columns that are not there.
 		new TiledProcessor(true).process(input, output, model.network(), tile, model.overlap(), progress);
 		return out;
