@@ -8,6 +8,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -23,6 +24,15 @@ final class UNetLayers {
 	private final UNetShape shape;
 	private final SplittableRandom random;
 	private final List<Variable<TFloat32>> variables = new ArrayList<>();
+	private final List<float[]> trained;
+	private final List<Assignment> assignments = new ArrayList<>();
+
+	/**
+	 * How a variable of a network built from trained weights gets its values: run {@code assign}
+	 * feeding {@code values} to {@code placeholder}. The weights stay out of the graph definition,
+	 * so a SavedModel of the network holds them once, in its variables.
+	 */
+	record Assignment(Placeholder<TFloat32> placeholder, Operand<TFloat32> assign, float[] values, Shape shape) {}
 
 	/**
 	 * @param tf the graph's ops
@@ -33,6 +43,24 @@ final class UNetLayers {
 		this.tf = tf;
 		this.shape = shape;
 		this.random = new SplittableRandom(seed);
+		this.trained = null;
+	}
+
+	/**
+	 * A network with trained weights instead of random ones; {@link #assignments()} sets them.
+	 *
+	 * @param weights one array per variable, in the order {@link #variables()} gives
+	 */
+	UNetLayers(Ops tf, UNetShape shape, List<float[]> weights) {
+		this.tf = tf;
+		this.shape = shape;
+		this.random = null;
+		this.trained = List.copyOf(weights);
+	}
+
+	/** What sets the trained weights, one per variable; empty for a network of random weights. */
+	List<Assignment> assignments() {
+		return List.copyOf(assignments);
 	}
 
 	/** Every variable made so far, in creation order (kernel then bias, layer by layer). */
@@ -66,7 +94,7 @@ final class UNetLayers {
 	}
 
 	private Operand<TFloat32> convolve(Operand<TFloat32> h, int in, int out, int size, boolean relu) {
-		var kernel = variable(heNormal(size * size * in, size * size * in * out), size, size, in, out);
+		var kernel = variable(trained == null ? heNormal(size * size * in, size * size * in * out) : null, size, size, in, out);
 		var bias = variable(new float[out], out);
 		// Identity reads a variable as a plain tensor, which every gradient function accepts.
 		var z = tf.nn.biasAdd(tf.nn.conv2d(h, tf.identity(kernel), List.of(1L, 1L, 1L, 1L), "SAME"), tf.identity(bias));
@@ -83,8 +111,18 @@ final class UNetLayers {
 		return tf.image.resizeNearestNeighbor(h, size);
 	}
 
-	private Variable<TFloat32> variable(float[] values, long... dims) {
-		var v = tf.variable(tf.constant(Shape.of(dims), DataBuffers.of(values, true, false)));
+	private Variable<TFloat32> variable(float[] initial, long... dims) {
+		Shape shape = Shape.of(dims);
+		Variable<TFloat32> v;
+		if (trained == null) v = tf.variable(tf.constant(shape, DataBuffers.of(initial, true, false)));
+		else {
+			float[] values = trained.get(variables.size());
+			if (values.length != shape.size())
+				throw new IllegalArgumentException("weight " + variables.size() + " has " + values.length + " values, the layer needs " + shape.size());
+			v = tf.variable(shape, TFloat32.class);
+			Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(shape));
+			assignments.add(new Assignment(p, tf.assign(v, p), values, shape));
+		}
 		variables.add(v);
 		return v;
 	}

@@ -2,6 +2,8 @@ package org.ml4em.tf;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -9,11 +11,13 @@ import org.ml4em.BadInputException;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
+import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
 /**
@@ -42,6 +46,7 @@ public final class UNetTrainer implements AutoCloseable {
 	private final Placeholder<TFloat32> target;
 	private final Operand<TFloat32> probabilities;
 	private final GraphTrainer trainer;
+	private final List<Variable<TFloat32>> variables;
 
 	/**
 	 * @param shape the architecture
@@ -64,6 +69,7 @@ public final class UNetTrainer implements AutoCloseable {
 			target = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, shape.outputChannels())));
 			UNetLayers layers = new UNetLayers(tf, shape, seed);
 			var logits = layers.logits(input);
+			variables = layers.variables();
 			probabilities = tf.math.sigmoid(logits);
 			trainer = new GraphTrainer(graph, crossEntropy(tf, logits, target, weights(positiveWeights, shape.outputChannels())), layers.variables(), learningRate,
 				SessionConfigs.forDevice(device, threads));
@@ -128,11 +134,58 @@ public final class UNetTrainer implements AutoCloseable {
 	/**
 	 * Writes the current network as a SavedModel: input {@value SavedModelExporter#INPUT_NAME}, output
 	 * {@value SavedModelExporter#OUTPUT_NAME} (the probabilities), both {@code (batch, y, x, channel)}.
+	 * Only the forward pass and its weights go in (no optimizer state, no initial values), so the
+	 * model is about 4 bytes per weight.
 	 *
 	 * @param dir a new or empty folder
 	 */
 	public void export(Path dir) throws IOException {
-		SavedModelExporter.export(dir, trainer.session(), input, probabilities);
+		exportNetwork(dir, shape, currentWeights());
+	}
+
+	/** {@return the current weights, one array per variable in {@link UNetLayers#variables()} order} */
+	List<float[]> currentWeights() {
+		Session.Runner runner = trainer.session().runner();
+		for (Variable<TFloat32> v : variables)
+			runner.fetch(v);
+		List<float[]> out = new ArrayList<>();
+		try (Result result = runner.run()) {
+			for (int i = 0; i < variables.size(); i++) {
+				TFloat32 t = (TFloat32) result.get(i);
+				float[] values = new float[Math.toIntExact(t.shape().size())];
+				t.asRawTensor().data().asFloats().read(values);
+				out.add(values);
+			}
+		}
+		return out;
+	}
+
+	/**
+	 * Writes a U-Net with the given weights as a SavedModel of its forward pass (input, probabilities).
+	 *
+	 * @param weights one array per variable, in {@link UNetLayers#variables()} order
+	 */
+	static void exportNetwork(Path dir, UNetShape shape, List<float[]> weights) throws IOException {
+		try (Graph graph = new Graph(); Session session = new Session(graph, SessionConfigs.withThreads(1, true))) {
+			Ops tf = Ops.create(graph);
+			var in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, shape.inputChannels())));
+			UNetLayers layers = new UNetLayers(tf, shape, weights);
+			var out = tf.math.sigmoid(layers.logits(in));
+			Session.Runner runner = session.runner();
+			List<TFloat32> tensors = new ArrayList<>();
+			try {
+				for (UNetLayers.Assignment a : layers.assignments()) {
+					TFloat32 t = TFloat32.tensorOf(a.shape(), DataBuffers.of(a.values(), true, false));
+					tensors.add(t);
+					runner.feed(a.placeholder(), t).addTarget(a.assign());
+				}
+				runner.run().close();
+			}
+			finally {
+				tensors.forEach(TFloat32::close);
+			}
+			SavedModelExporter.export(dir, session, in, out);
+		}
 	}
 
 	/** Closes the session and the graph. */
