@@ -42,7 +42,7 @@ final class BioImageIoExport {
 	/** The zipped SavedModel. */
 	static final String WEIGHTS = "tf_saved_model_bundle.zip";
 
-	private static final String TEST_INPUT = "test_input.npy", TEST_OUTPUT = "test_output.npy", COVER = "cover.png";
+	private static final String TEST_INPUT = "test_input.npy", TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md";
 
 	/** Side of the test image, pixels; seed of its simulation (not a training seed). */
 	private static final int TEST_SIZE = 128;
@@ -66,6 +66,7 @@ final class BioImageIoExport {
 		NpyWriter.write(dir.resolve(TEST_OUTPUT), output, 1, TEST_SIZE, TEST_SIZE, model.channels());
 		ImageIO.write(cover(input, output, model.channels()), "png", dir.resolve(COVER).toFile());
 		zipSavedModel(dir, dir.resolve(WEIGHTS));
+		Files.writeString(dir.resolve(DOCUMENTATION), documentation(model, summary), StandardCharsets.UTF_8);
 		Files.writeString(dir.resolve(RDF), rdf(dir, model, summary), StandardCharsets.UTF_8);
 	}
 
@@ -86,7 +87,7 @@ final class BioImageIoExport {
 			"license: BSD-2-Clause",
 			"tags: [electron-microscopy, stem, haadf, atomic-columns, detection, 2d, tensorflow]",
 			"covers: [" + COVER + "]",
-			"documentation: " + ColumnModelFolder.DESCRIPTION,
+			"documentation: " + DOCUMENTATION,
 			"inputs:",
 			"  - id: input",
 			"    description: " + quoted(String.format(Locale.ROOT, "HAADF-STEM image at %s to %s Å per pixel", model.minPixelSize(), model.maxPixelSize())),
@@ -120,6 +121,18 @@ final class BioImageIoExport {
 			"    description: " + ColumnModelFolder.DESCRIPTION,
 			"    postprocessing: local maxima of the heat map above 0.5, at least 0.6 Å apart; class of the largest class channel around each",
 			"");
+	}
+
+	private static String documentation(ColumnModel model, String summary) {
+		return String.join("\n", "# ML4EM atomic column finder", "",
+			"A U-Net that finds the atomic columns of HAADF-STEM images and classifies them (" + String.join(", ", model.labels()) + "). " + summary, "",
+			"- Input: one image channel at " + model.minPixelSize() + " to " + model.maxPixelSize() + " Å per pixel, scaled to zero mean and unit variance;"
+				+ " height and width multiples of " + model.sizeMultiple() + ".",
+			"- Output: per pixel the column heat map, then the probability of each class (sigmoid, 0 to 1).",
+			"- Columns: local maxima of the heat map above 0.5 at least 0.6 Å apart; class of the largest class channel around each.",
+			"- Trained on simulated images only (ML4EM's HAADF simulator: graphene, hBN, MoS2, perovskite; doses down to 0.5 detected electrons"
+				+ " at a carbon column's peak); " + ColumnModelFolder.DESCRIPTION + " holds the training settings and validation figures.",
+			"- In Fiji: Plugins > ML4EM > Find Atomic Columns with model=<this folder>.", "");
 	}
 
 	private static String quoted(String s) {

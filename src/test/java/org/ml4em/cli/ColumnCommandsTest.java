@@ -46,7 +46,8 @@ class ColumnCommandsTest {
 		Path training = dir.resolve("training");
 		assertEquals(Main.OK, run("--headless", "--run", "Train Column Finder", TINY + ",output='" + training + "'"), err.toString());
 		Path model = training.resolve("column_model");
-		for (String f : List.of("saved_model.pb", "ml4em_columns.json", "rdf.yaml", "tf_saved_model_bundle.zip", "test_input.npy", "test_output.npy", "cover.png"))
+		for (String f : List.of("saved_model.pb", "ml4em_columns.json", "rdf.yaml", "tf_saved_model_bundle.zip", "test_input.npy", "test_output.npy", "cover.png",
+			"README.md"))
 			assertTrue(Files.isRegularFile(model.resolve(f)), f + " in " + model);
 		List<String> curve = Files.readAllLines(training.resolve("validation.csv"));
 		assertEquals("step,loss,f1,f1_atom,f1_vacancy,f1_dopant,rms_pm", curve.get(0));
