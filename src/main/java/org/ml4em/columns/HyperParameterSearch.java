@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
@@ -102,7 +103,7 @@ public final class HyperParameterSearch {
 		SplittableRandom random = new SplittableRandom(settings.seed());
 		Map<HyperParameters, Candidate> trained = new HashMap<>();
 		List<Candidate> all = new ArrayList<>();
-		List<HyperParameters> generation = new ArrayList<>(distinct(Stream.generate(() -> HyperParameters.random(random)), settings.population()));
+		List<HyperParameters> generation = new ArrayList<>(Stream.generate(() -> HyperParameters.random(random)).distinct().limit(settings.population()).toList());
 		int total = settings.population() * settings.generations(), done = 0;
 		for (int g = 1; g <= settings.generations(); g++) {
 			List<Candidate> scored = new ArrayList<>();
@@ -143,10 +144,6 @@ public final class HyperParameterSearch {
 		return a.fitness() >= b.fitness() ? a : b;
 	}
 
-	private static List<HyperParameters> distinct(Stream<HyperParameters> draws, int n) {
-		return draws.distinct().limit(n).toList();
-	}
-
 	private Candidate train(int generation, HyperParameters hp, Progress progress) throws IOException {
 		ColumnTrainingSettings s = hp.applyTo(settings.training());
 		ColumnFinderTrainer trainer = new ColumnFinderTrainer(s, device, threads);
@@ -165,7 +162,7 @@ public final class HyperParameterSearch {
 	}
 
 	private static String line(Candidate c) {
-		return String.format(java.util.Locale.ROOT, "Generation %d: %s (%d weights): fitness %.4f (F1 %.4f; atom %.3f, vacancy %.3f, dopant %.3f) in %.0f s",
+		return String.format(Locale.ROOT, "Generation %d: %s (%d weights): fitness %.4f (F1 %.4f; atom %.3f, vacancy %.3f, dopant %.3f) in %.0f s",
 			c.generation(), c.parameters(), c.weights(), c.fitness(), c.f1(), c.f1ByClass().get(0), c.f1ByClass().get(1), c.f1ByClass().get(2), c.seconds());
 	}
 }
