@@ -119,7 +119,7 @@ final class BioImageIoExport {
 			"config:",
 			"  ml4em:",
 			"    description: " + ColumnModelFolder.DESCRIPTION,
-			"    postprocessing: local maxima of the heat map above 0.5, at least 0.6 Å apart; class of the largest class channel around each",
+			"    postprocessing: " + quoted("local maxima of the heat map above 0.5, at least 0.6 Å apart; class of the largest class channel around each"),
 			"");
 	}
 
