@@ -1,0 +1,78 @@
+package org.ml4em.scan;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.ml4em.BadInputException;
+
+/** Scan paths: measured coverage near the nominal one, paths that reach the whole image, determinism, bad input. */
+class ScanPathsTest {
+
+	@Test
+	void spiralCoverageIsNearTheNominalAndItReachesTheCorners() {
+		for (double coverage : new double[] { 1 / 16.0, 1 / 100.0 }) {
+			ScanMask m = ScanPaths.spiral(512, 512, coverage);
+			System.out.printf("ScanPathsTest: spiral 1/%.0f on 512 x 512: measured 1/%.1f%n", 1 / coverage, 1 / m.measuredCoverage());
+			assertEquals(coverage, m.measuredCoverage(), 0.2 * coverage, "measured " + m.measuredCoverage());
+			// Every 128 x 128 block (wider than the arms' spacing) is crossed by the path, corners included.
+			for (int by = 0; by < 512; by += 128)
+				for (int bx = 0; bx < 512; bx += 128) {
+					boolean hit = false;
+					for (int y = by; y < by + 128 && !hit; y++)
+						for (int x = bx; x < bx + 128 && !hit; x++)
+							hit = m.sampled()[x + 512 * y];
+					assertTrue(hit, "block at " + bx + "," + by);
+				}
+		}
+	}
+
+	@Test
+	void spiralArmsAreOneOverCoverageApart() {
+		ScanMask m = ScanPaths.spiral(201, 201, 0.1);
+		// Along the row through the centre, going right, sampled pixels come about every 10 pixels.
+		int last = -1, gaps = 0;
+		double sum = 0;
+		for (int x = 100; x < 201; x++)
+			if (m.sampled()[x + 100 * 201]) {
+				if (last >= 0 && x - last > 1) {
+					sum += x - last;
+					gaps++;
+				}
+				last = x;
+			}
+		assertEquals(10, sum / gaps, 1.0);
+	}
+
+	@Test
+	void linesAndRandomPointsHitTheirCoverageExactly() {
+		ScanMask lines = ScanPaths.lines(100, 80, 0.1);
+		assertEquals(8 * 100, lines.sampledCount());
+		assertTrue(lines.sampled()[5 * 100] && !lines.sampled()[0]);
+		ScanMask random = ScanPaths.random(100, 80, 0.01, 7);
+		assertEquals(80, random.sampledCount());
+		assertArrayEquals(random.sampled(), ScanPaths.random(100, 80, 0.01, 7).sampled(), "the same seed, the same points");
+		assertEquals(0.01, random.measuredCoverage(), 1e-12);
+	}
+
+	@Test
+	void recordedPositionsMarkTheirNearestPixels() {
+		ScanMask m = ScanPaths.positions(10, 10, List.of(new double[] { 2.4, 3.6 }, new double[] { 2.2, 3.9 }, new double[] { -5, 1 }));
+		assertEquals(1, m.sampledCount());
+		assertTrue(m.sampled()[2 + 4 * 10]);
+		assertEquals(0.01, m.nominalCoverage(), 1e-12);
+		assertTrue(assertThrows(BadInputException.class, () -> ScanPaths.positions(10, 10, List.of(new double[] { 50, 50 }))).getMessage()
+			.contains("None of the 1 scan positions"));
+	}
+
+	@Test
+	void coverageOutsideZeroToOneIsRefused() {
+		for (double c : new double[] { 0, -0.1, 1.5, Double.NaN })
+			assertTrue(assertThrows(BadInputException.class, () -> ScanPaths.spiral(64, 64, c)).getMessage().contains("expected a fraction in (0, 1]"));
+		assertEquals(64 * 64, ScanPaths.lines(64, 64, 1).sampledCount(), "coverage 1 is a full scan");
+	}
+}
