@@ -72,27 +72,8 @@ public record ImageComparison(double psnr, double ssim, double relativeRms) {
 		return a;
 	}
 
-	/** Separable Gaussian of σ {@value #SIGMA} px truncated at 3.5 σ (11 taps, as in Wang et al.), zero outside the image. */
+	/** Gaussian of σ {@value #SIGMA} px truncated at 5 px (11 taps, as in Wang et al.). */
 	private static double[] blur(double[] v, int w, int h) {
-		int radius = 5;
-		double[] k = new double[2 * radius + 1];
-		for (int i = -radius; i <= radius; i++)
-			k[i + radius] = Math.exp(-i * i / (2 * SIGMA * SIGMA));
-		double[] rows = new double[v.length], out = new double[v.length];
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				double s = 0;
-				for (int i = Math.max(-radius, -x); i <= Math.min(radius, w - 1 - x); i++)
-					s += k[i + radius] * v[x + i + y * w];
-				rows[x + y * w] = s;
-			}
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				double s = 0;
-				for (int i = Math.max(-radius, -y); i <= Math.min(radius, h - 1 - y); i++)
-					s += k[i + radius] * rows[x + (y + i) * w];
-				out[x + y * w] = s;
-			}
-		return out;
+		return GaussianBlur.blur(v, w, h, SIGMA, 5);
 	}
 }

@@ -50,7 +50,8 @@ public final class NormalizedConvolution {
 			if (known[i]) out[i] = image[i];
 		for (double s = sigma; remaining > 0; s *= 2) {
 			progress.checkCanceled();
-			double[] num = blur(values, w, h, s), den = blur(weights, w, h, s);
+			int radius = (int) Math.ceil(4 * s); // truncated at 4 σ
+			double[] num = GaussianBlur.blur(values, w, h, s, radius), den = GaussianBlur.blur(weights, w, h, s, radius);
 			boolean last = s > Math.hypot(w, h);
 			for (int i = 0; i < n; i++)
 				if (!done[i] && (den[i] > LEAST_WEIGHT || last && den[i] > 0)) {
@@ -60,30 +61,6 @@ public final class NormalizedConvolution {
 				}
 			if (last && remaining > 0) throw new IllegalStateException("normalised convolution left " + remaining + " pixels without weight");
 		}
-		return out;
-	}
-
-	/** Separable Gaussian blur, zero outside the image, truncated at 4 σ. */
-	private static double[] blur(double[] v, int w, int h, double sigma) {
-		int radius = (int) Math.ceil(4 * sigma);
-		double[] kernel = new double[2 * radius + 1];
-		for (int k = -radius; k <= radius; k++)
-			kernel[k + radius] = Math.exp(-k * k / (2 * sigma * sigma));
-		double[] rows = new double[v.length], out = new double[v.length];
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				double s = 0;
-				for (int k = Math.max(-radius, -x); k <= Math.min(radius, w - 1 - x); k++)
-					s += kernel[k + radius] * v[x + k + y * w];
-				rows[x + y * w] = s;
-			}
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++) {
-				double s = 0;
-				for (int k = Math.max(-radius, -y); k <= Math.min(radius, h - 1 - y); k++)
-					s += kernel[k + radius] * rows[x + (y + k) * w];
-				out[x + y * w] = s;
-			}
 		return out;
 	}
 }
