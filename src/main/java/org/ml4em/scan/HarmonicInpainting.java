@@ -1,5 +1,7 @@
 package org.ml4em.scan;
 
+import java.util.Locale;
+
 import org.ml4em.Progress;
 
 /**
@@ -65,7 +67,7 @@ public final class HarmonicInpainting {
 		while (residual > TOLERANCE && iteration < maxIterations) {
 			if (iteration % 50 == 0) {
 				progress.checkCanceled();
-				progress.status("Harmonic inpainting: iteration " + iteration + ", residual " + String.format(java.util.Locale.ROOT, "%.1e", residual));
+				progress.status("Harmonic inpainting: iteration " + iteration + ", residual " + String.format(Locale.ROOT, "%.1e", residual));
 			}
 			laplacian(p, ap, known, w, h);
 			double pap = 0;

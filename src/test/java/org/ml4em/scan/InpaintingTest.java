@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.function.DoubleBinaryOperator;
+
 import org.junit.jupiter.api.Test;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
@@ -11,7 +13,7 @@ import org.ml4em.Progress;
 /** The two classical completions: exact where they must be, close on smooth images, measured pixels kept, bad input refused. */
 class InpaintingTest {
 
-	private static float[] image(int w, int h, java.util.function.IntBinaryOperator unused, java.util.function.DoubleBinaryOperator f) {
+	private static float[] image(int w, int h, DoubleBinaryOperator f) {
 		float[] v = new float[w * h];
 		for (int y = 0; y < h; y++)
 			for (int x = 0; x < w; x++)
@@ -42,7 +44,7 @@ class InpaintingTest {
 	void harmonicInpaintingReproducesALinearRampExactly() {
 		// A ramp is harmonic: with every gap enclosed by measured pixels it is the unique solution.
 		int w = 128, h = 96;
-		float[] ramp = image(w, h, null, (x, y) -> 3 + 0.02 * x - 0.01 * y);
+		float[] ramp = image(w, h, (x, y) -> 3 + 0.02 * x - 0.01 * y);
 		ScanMask m = ScanPaths.lines(w, h, 1 / 8.0);
 		// Lines alone leave gaps that reach the border, where no flux would bend the ramp; measure the border too.
 		boolean[] s = m.sampled().clone();
@@ -64,7 +66,7 @@ class InpaintingTest {
 	@Test
 	void bothMethodsFillASmoothImageFromASpiral() {
 		int w = 200, h = 160;
-		float[] truth = image(w, h, null, (x, y) -> Math.sin(x / 15.0) * Math.cos(y / 20.0) + 0.3 * Math.exp(-((x - 90) * (x - 90) + (y - 70) * (y - 70)) / 400.0));
+		float[] truth = image(w, h, (x, y) -> Math.sin(x / 15.0) * Math.cos(y / 20.0) + 0.3 * Math.exp(-((x - 90) * (x - 90) + (y - 70) * (y - 70)) / 400.0));
 		ScanMask m = ScanPaths.spiral(w, h, 1 / 16.0);
 		float[] sparse = new float[truth.length];
 		for (int i = 0; i < sparse.length; i++)
