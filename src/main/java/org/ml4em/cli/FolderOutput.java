@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import org.ml4em.commands.ResultTable;
 import org.ml4em.commands.SpectrumPlot;
 import org.ml4em.ij.SpectrumPlots;
 import org.ml4em.io.CsvWriter;
+import org.ml4em.io.Folders;
 import org.ml4em.io.TiffWriter;
 
 import net.imglib2.RandomAccessibleInterval;
@@ -50,17 +50,17 @@ final class FolderOutput {
 	/** Writes the files; returns what was written. */
 	List<Path> write(ResultFiles results) throws IOException {
 		Path staging = folder.resolveSibling("." + folder.getFileName() + ".partial");
-		deleteTree(staging);
+		Folders.deleteTree(staging);
 		Files.createDirectory(staging);
 		try {
 			for (Map.Entry<String, Object> f : results.files().entrySet())
 				writeOne(f.getValue(), staging.resolve(f.getKey()));
 			if (Files.exists(folder))
-				deleteTree(folder); // empty, or --overwrite
+				Folders.deleteTree(folder); // empty, or --overwrite
 			Files.move(staging, folder, StandardCopyOption.ATOMIC_MOVE);
 		}
 		finally {
-			deleteTree(staging);
+			Folders.deleteTree(staging);
 		}
 		List<Path> written = new ArrayList<>();
 		for (String name : results.files().keySet())
@@ -92,15 +92,6 @@ final class FolderOutput {
 		}
 		catch (IOException e) {
 			return false;
-		}
-	}
-
-	private static void deleteTree(Path root) throws IOException {
-		if (!Files.exists(root))
-			return;
-		try (Stream<Path> s = Files.walk(root)) {
-			for (Path p : s.sorted(Comparator.reverseOrder()).toList())
-				Files.delete(p);
 		}
 	}
 }

@@ -1,11 +1,9 @@
 package org.ml4em.columns;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -18,6 +16,7 @@ import org.ml4em.columns.sim.ColumnClass;
 import org.ml4em.columns.sim.ColumnTargets;
 import org.ml4em.columns.sim.SimulatedAtomicImage;
 import org.ml4em.columns.sim.TrainingSampler;
+import org.ml4em.io.Folders;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.TensorFlowDevices;
 import org.ml4em.tf.UNetShape;
@@ -121,7 +120,7 @@ public final class ColumnFinderTrainer {
 					bestScore = check.meanClassF1();
 					Path next = checkpoints.resolve("step-" + step);
 					trainer.export(next);
-					if (best != null) deleteTree(best);
+					if (best != null) Folders.deleteTree(best);
 					best = next;
 					bestStep = step;
 				}
@@ -132,8 +131,8 @@ public final class ColumnFinderTrainer {
 			Thread.currentThread().interrupt();
 			throw new CancellationException("Training was interrupted.");
 		}
-		moveModel(best, modelDir);
-		deleteTree(checkpoints);
+		Folders.moveContents(best, modelDir);
+		Folders.deleteTree(checkpoints);
 		return new ColumnTrainingReport(curve, bestStep, settings.steps(), (System.nanoTime() - start) / 1e9,
 			TensorFlowDevices.resolve(device).toString(), shape.parameterCount());
 	}
@@ -200,28 +199,5 @@ public final class ColumnFinderTrainer {
 			v.step(), settings.steps(), v.loss(), v.f1(), v.f1ByClass().get(0), v.f1ByClass().get(1), v.f1ByClass().get(2), v.rmsErrorPm(), bestStep);
 		progress.status(line);
 		progress.log(line);
-	}
-
-	private static void moveModel(Path checkpoint, Path modelDir) throws IOException {
-		Files.createDirectories(modelDir);
-		try (Stream<Path> files = Files.list(checkpoint)) {
-			for (Path f : files.toList())
-				Files.move(f, modelDir.resolve(f.getFileName().toString()));
-		}
-	}
-
-	/** Deletes a folder and everything in it; nothing when it does not exist. */
-	static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> all = Files.walk(dir)) {
-			all.sorted(Comparator.reverseOrder()).forEach(p -> {
-				try {
-					Files.delete(p);
-				}
-				catch (IOException e) {
-					throw new UncheckedIOException(e);
-				}
-			});
-		}
 	}
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.ProgressRange;
+import org.ml4em.io.Folders;
 import org.ml4em.tf.DeviceChoice;
 
 /**
@@ -157,7 +158,7 @@ public final class HyperParameterSearch {
 			return new Candidate(generation, hp, weights, best.meanClassF1(), best.f1(), best.f1ByClass(), report.seconds());
 		}
 		finally {
-			ColumnFinderTrainer.deleteTree(dir);
+			Folders.deleteTree(dir);
 		}
 	}
 

@@ -5,10 +5,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.io.Folders;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.SavedModelRunner;
 import org.ml4em.tf.TensorFlowDevices;
@@ -49,26 +49,16 @@ public class ExportColumnModelCommand extends Ml4emCommand {
 		if (model_folder != null && Files.exists(model_folder.toPath()))
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that nothing is overwritten.");
 		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");
-		copyTree(source, work);
+		Folders.copyTree(source, work);
 		try (SavedModelRunner runner = SavedModelRunner.load(work, TensorFlowDevices.resolve(DeviceChoice.CPU))) {
 			progress.status("Writing the bioimage.io files");
 			BioImageIoExport.write(work, ColumnModelFolder.read(work, runner), runner, shipped ? "The model shipped with ML4EM." : "");
 		}
-		files = new ResultFiles(Map.of("column_model", (ResultFiles.Folder) dir -> copyTree(work, dir)));
-		if (model_folder != null) copyTree(work, model_folder.toPath());
+		files = new ResultFiles(Map.of("column_model", (ResultFiles.Folder) dir -> Folders.copyTree(work, dir)));
+		if (model_folder != null) Folders.copyTree(work, model_folder.toPath());
 		summary = "Export Column Model: " + (shipped ? "the shipped model" : "model " + model) + " as a bioimage.io model (" + BioImageIoExport.RDF
 			+ ", " + BioImageIoExport.WEIGHTS + ", test tensors, cover)" + (model_folder != null ? " in " + model_folder : "") + ".";
 		return summary;
-	}
-
-	private static void copyTree(Path from, Path to) throws IOException {
-		try (Stream<Path> walk = Files.walk(from)) {
-			for (Path p : walk.toList()) {
-				Path target = to.resolve(from.relativize(p).toString());
-				if (Files.isDirectory(p)) Files.createDirectories(target);
-				else Files.copy(p, target);
-			}
-		}
 	}
 
 	/** The folder files, for the headless output folder. */

@@ -9,13 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.columns.ColumnFinderTrainer;
 import org.ml4em.columns.ColumnTrainingReport;
 import org.ml4em.columns.ColumnTrainingSettings;
+import org.ml4em.io.Folders;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.SavedModelRunner;
 import org.ml4em.tf.TensorFlowDevices;
@@ -107,12 +107,12 @@ public class TrainColumnFinderCommand extends Ml4emCommand {
 		}
 		validation = curve(report);
 		Map<String, Object> out = new LinkedHashMap<>();
-		out.put("column_model", (ResultFiles.Folder) dir -> moveContents(trained, dir));
+		out.put("column_model", (ResultFiles.Folder) dir -> Folders.moveContents(trained, dir));
 		out.put("validation.csv", validation);
 		files = new ResultFiles(out);
 		if (model_folder != null) {
 			Files.createDirectories(model_folder.toPath());
-			moveContents(trained, model_folder.toPath());
+			Folders.moveContents(trained, model_folder.toPath());
 		}
 		ColumnTrainingReport.Validation best = report.best();
 		summary = String.format(Locale.ROOT, "Train Column Finder: %d steps in %.0f s on %s, %d weights; best validation F1 %.4f at step %d "
@@ -132,15 +132,6 @@ public class TrainColumnFinderCommand extends Ml4emCommand {
 		for (ColumnTrainingReport.Validation v : report.validations())
 			rows.add(List.of(v.step(), v.loss(), v.f1(), v.f1ByClass().get(0), v.f1ByClass().get(1), v.f1ByClass().get(2), v.rmsErrorPm()));
 		return new ResultTable("Validation", List.of("step", "loss", "f1", "f1_atom", "f1_vacancy", "f1_dopant", "rms_pm"), rows);
-	}
-
-	/** Moves a trained model's files (a SavedModel and its description) into an empty folder. */
-	private static void moveContents(Path from, Path to) throws IOException {
-		if (!Files.exists(from)) return; // already moved: Fiji's model_folder took it
-		try (Stream<Path> files = Files.list(from)) {
-			for (Path f : files.toList())
-				Files.move(f, to.resolve(f.getFileName().toString()));
-		}
 	}
 
 	// -- Outputs --
