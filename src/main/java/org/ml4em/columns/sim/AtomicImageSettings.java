@@ -85,6 +85,14 @@ public record AtomicImageSettings(int width, int height, double pixelSize, Latti
 		return new AtomicImageSettings(256, 256, 0.1, Lattice.GRAPHENE, 0, 1.1, 0.05, 4, 1.7, 10, 2, 0.05, 0.1, 0, 0.5, 0, 0, 0, 0, 0.02, 0.02, 0, 1);
 	}
 
+	/**
+	 * {@return the beam current, pA, that gives {@code peakElectrons} detected electrons at a carbon
+	 * column's peak}: peak = 6.24 · current · dwell · detected fraction, solved for the current
+	 */
+	public static double beamCurrentFor(double peakElectrons, double dwellMicroseconds, double detectorFraction) {
+		return peakElectrons / (ELECTRONS_PER_PICOAMPERE_MICROSECOND * dwellMicroseconds * detectorFraction);
+	}
+
 	/** {@return electrons per pixel: 6.24 · current (pA) · dwell (µs)} */
 	public double dose() {
 		return ELECTRONS_PER_PICOAMPERE_MICROSECOND * beamCurrent * dwellTime;

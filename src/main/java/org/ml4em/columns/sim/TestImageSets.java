@@ -48,6 +48,6 @@ public final class TestImageSets {
 
 	/** {@return the settings with the beam current that gives {@code peakElectrons} at a carbon column's peak} */
 	public static AtomicImageSettings atDose(AtomicImageSettings s, double peakElectrons) {
-		return s.withDose(peakElectrons / (AtomicImageSettings.ELECTRONS_PER_PICOAMPERE_MICROSECOND * s.dwellTime() * s.detectorFraction()), s.dwellTime());
+		return s.withDose(AtomicImageSettings.beamCurrentFor(peakElectrons, s.dwellTime(), s.detectorFraction()), s.dwellTime());
 	}
 }

@@ -35,8 +35,7 @@ public final class TrainingSampler {
 		SplittableRandom r = new SplittableRandom(seed);
 		Lattice lattice = Lattice.values()[r.nextInt(Lattice.values().length)];
 		double peak = MIN_PEAK_ELECTRONS * Math.pow(MAX_PEAK_ELECTRONS / MIN_PEAK_ELECTRONS, r.nextDouble());
-		// peak = 6.24 · current · dwell · fraction, solved for the current at a dwell of 1 µs.
-		double current = peak / (AtomicImageSettings.ELECTRONS_PER_PICOAMPERE_MICROSECOND * DWELL_MICROSECONDS * DETECTOR_FRACTION);
+		double current = AtomicImageSettings.beamCurrentFor(peak, DWELL_MICROSECONDS, DETECTOR_FRACTION);
 		return new AtomicImageSettings(size, size, uniform(r, AtomicImageSettings.MIN_PIXEL_SIZE, AtomicImageSettings.MAX_PIXEL_SIZE), lattice,
 			360 * r.nextDouble(), uniform(r, 0.9, 1.3), uniform(r, 0, 0.1), uniform(r, 3, 6), uniform(r, 1.4, 2), current, DWELL_MICROSECONDS,
 			DETECTOR_FRACTION, uniform(r, 0, 0.3), uniform(r, -0.3, 0.3), uniform(r, 0, 1), uniform(r, 0, 0.5), uniform(r, -3, 3), uniform(r, -3, 3),
