@@ -14,7 +14,6 @@ import org.scijava.plugin.Plugin;
 
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * {@code Plugins > ML4EM > Compare Images}: PSNR, SSIM and RMS error (relative to the reference's
@@ -47,20 +46,11 @@ public class CompareImagesCommand extends Ml4emCommand {
 			+ image.numDimensions() + "-D and " + reference.numDimensions() + "-D.");
 		if (image.dimension(0) != w || image.dimension(1) != h) throw new BadInputException("The image is " + image.dimension(0) + " x "
 			+ image.dimension(1) + " pixels and the reference " + w + " x " + h + "; they must be the same size.");
-		if (w * h > Integer.MAX_VALUE - 8) throw new BadInputException("The images of " + w + " x " + h + " pixels are too large to compare; crop them.");
-		ImageComparison c = ImageComparison.of(values(image), values(reference), (int) w, (int) h);
+		ImageComparison c = ImageComparison.of(PlaneValues.of(image), PlaneValues.of(reference), (int) w, (int) h);
 		scores = new ResultTable("Image comparison", List.of("psnr_db", "ssim", "rms_relative"), List.of(List.of(c.psnr(), c.ssim(), c.relativeRms())));
 		summary = String.format(Locale.ROOT, "Compare Images: PSNR %.2f dB, SSIM %.4f, RMS error %.2f %% of the reference's range (%d x %d pixels).", c.psnr(),
 			c.ssim(), 100 * c.relativeRms(), w, h);
 		return summary;
-	}
-
-	private static float[] values(RandomAccessibleInterval<? extends RealType<?>> img) {
-		float[] v = new float[(int) (img.dimension(0) * img.dimension(1))];
-		var cursor = Views.flatIterable(img).cursor();
-		for (int i = 0; i < v.length; i++)
-			v[i] = cursor.next().getRealFloat();
-		return v;
 	}
 
 	/** One row: psnr_db, ssim, rms_relative. */

@@ -24,7 +24,6 @@ import org.scijava.plugin.Attr;
 import org.scijava.plugin.Parameter;
 import org.scijava.plugin.Plugin;
 
-import net.imglib2.Cursor;
 import net.imglib2.RandomAccessibleInterval;
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -208,23 +207,22 @@ public class FindAtomicColumnsCommand extends Ml4emCommand implements Calibrated
 	record GreyImage(float[] pixels, int width, int height) {
 
 		/** Takes a 2-D image, or an RGB image as 3 channels (averaged, and said so in {@code notes}). */
-		@SuppressWarnings({ "unchecked", "rawtypes" })
-		static GreyImage of(RandomAccessibleInterval<? extends RealType<?>> any, List<String> notes) {
-			RandomAccessibleInterval<RealType> image = (RandomAccessibleInterval<RealType>) (RandomAccessibleInterval) any;
+		static GreyImage of(RandomAccessibleInterval<? extends RealType<?>> image, List<String> notes) {
 			int n = image.numDimensions();
 			boolean rgb = n == 3 && image.dimension(2) == 3;
 			if (n != 2 && !rgb) throw new BadInputException("Find Atomic Columns needs a 2-D image, got " + n + "-D " + java.util.Arrays.toString(
 				image.dimensionsAsLongArray()) + "; choose one slice or channel.");
 			long w = image.dimension(0), h = image.dimension(1);
-			if (w * h > Integer.MAX_VALUE - 8) throw new BadInputException("The image of " + w + " x " + h + " pixels is too large; crop it first.");
-			float[] pixels = new float[(int) (w * h)];
-			int channels = rgb ? 3 : 1;
-			for (int c = 0; c < channels; c++) {
-				Cursor<RealType> cursor = Views.flatIterable(rgb ? Views.hyperSlice(image, 2, c) : image).cursor();
+			if (!rgb) return new GreyImage(PlaneValues.of(image), (int) w, (int) h);
+			float[] pixels = PlaneValues.of(Views.hyperSlice(image, 2, 0));
+			for (int c = 1; c < 3; c++) {
+				float[] channel = PlaneValues.of(Views.hyperSlice(image, 2, c));
 				for (int i = 0; i < pixels.length; i++)
-					pixels[i] += cursor.next().getRealFloat() / channels;
+					pixels[i] += channel[i];
 			}
-			if (rgb) notes.add("The RGB image was converted to grey (mean of R, G and B) first.");
+			for (int i = 0; i < pixels.length; i++)
+				pixels[i] /= 3;
+			notes.add("The RGB image was converted to grey (mean of R, G and B) first.");
 			return new GreyImage(pixels, (int) w, (int) h);
 		}
 	}

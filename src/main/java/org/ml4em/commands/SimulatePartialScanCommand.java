@@ -23,7 +23,6 @@ import net.imglib2.img.array.ArrayImgs;
 import net.imglib2.type.numeric.RealType;
 import net.imglib2.type.numeric.integer.UnsignedByteType;
 import net.imglib2.type.numeric.real.FloatType;
-import net.imglib2.view.Views;
 
 /**
  * {@code Plugins > ML4EM > Simulate Partial Scan}: what a sparse scan of a full image would have
@@ -69,7 +68,7 @@ public class SimulatePartialScanCommand extends Ml4emCommand {
 		if (input == null) throw new BadInputException("Simulate Partial Scan needs a full image: input='<image file>'.");
 		if (input.numDimensions() != 2) throw new BadInputException("Simulate Partial Scan takes a 2-D image, got " + input.numDimensions() + "-D.");
 		long w = input.dimension(0), h = input.dimension(1);
-		if (w * h > Integer.MAX_VALUE - 8) throw new BadInputException("The image of " + w + " x " + h + " pixels is too large; crop it first.");
+		float[] values = PlaneValues.of(input);
 		ScanMask scan = positions != null ? ScanPaths.positions((int) w, (int) h, recorded())
 			: switch (path) {
 				case "spiral" -> ScanPaths.spiral((int) w, (int) h, coverage);
@@ -77,15 +76,10 @@ public class SimulatePartialScanCommand extends Ml4emCommand {
 				case "random" -> ScanPaths.random((int) w, (int) h, coverage, seed);
 				default -> throw new BadInputException("path='" + path + "' is not known; use spiral, lines or random.");
 			};
-		float[] values = new float[(int) (w * h)];
 		byte[] flags = new byte[values.length];
-		var cursor = Views.flatIterable(input).cursor();
 		for (int i = 0; i < values.length; i++) {
-			float v = cursor.next().getRealFloat();
-			if (scan.sampled()[i]) {
-				values[i] = v;
-				flags[i] = (byte) 255;
-			}
+			if (scan.sampled()[i]) flags[i] = (byte) 255;
+			else values[i] = 0;
 		}
 		sparse = ArrayImgs.floats(values, w, h);
 		mask = ArrayImgs.unsignedBytes(flags, w, h);
