@@ -80,6 +80,11 @@ public record ColumnTrainingSettings(int depth, int baseFilters, int kernelSize,
 		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, steps, perStep, size, poolSize, fresh, validationImages, validateEvery, seed);
 	}
 
+	/** A copy with other patches per step and patch size, the pool at least {@value #DEFAULT_POOL} and holding a batch, renewed as by default. */
+	public ColumnTrainingSettings withBatch(int perStep, int size) {
+		return withBatches(perStep, size, Math.max(DEFAULT_POOL, perStep), DEFAULT_FRESH_PER_STEP);
+	}
+
 	/** A copy with another validation. */
 	public ColumnTrainingSettings withValidation(int images, int every) {
 		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, steps, batch, patchSize, pool, freshPerStep, images, every, seed);

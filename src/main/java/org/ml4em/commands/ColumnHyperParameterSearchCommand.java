@@ -67,7 +67,7 @@ public class ColumnHyperParameterSearchCommand extends Ml4emCommand {
 	protected String execute(Progress progress) throws IOException {
 		// Two checks per candidate: halfway and at the end (the best of both counts).
 		ColumnTrainingSettings training = ColumnTrainingSettings.defaults().withSteps(steps)
-			.withBatches(batch, patch_size, Math.max(ColumnTrainingSettings.DEFAULT_POOL, batch), ColumnTrainingSettings.DEFAULT_FRESH_PER_STEP)
+			.withBatch(batch, patch_size)
 			.withValidation(validation_images, Math.max(1, steps / 2)).withSeed(seed);
 		HyperParameterSearch.Settings settings = new HyperParameterSearch.Settings(population, generations, training, max_parameters, seed);
 		int cpus = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();

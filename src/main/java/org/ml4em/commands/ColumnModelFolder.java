@@ -1,5 +1,6 @@
 package org.ml4em.commands;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +137,16 @@ public final class ColumnModelFolder {
 			+ Arrays.toString(in) + "; a column model takes (batch, y, x, 1).");
 		if (out != null && (out.length != 4 || out[3] != channels)) throw new BadInputException("model='" + dir + "' gives output of shape "
 			+ Arrays.toString(out) + "; its " + DESCRIPTION + " names " + (channels - 1) + " classes, so (batch, y, x, " + channels + ") was expected.");
+	}
+
+	/** {@return whether a {@code model=} parameter asks for the shipped model: none or an empty path} */
+	static boolean isShipped(File model) {
+		return model == null || model.getPath().isEmpty();
+	}
+
+	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar} */
+	static Path folderOf(File model) throws IOException {
+		return isShipped(model) ? extractShipped() : model.toPath();
 	}
 
 	/**

@@ -44,8 +44,8 @@ public class ExportColumnModelCommand extends Ml4emCommand {
 
 	@Override
 	protected String execute(Progress progress) throws IOException {
-		boolean shipped = model == null || model.getPath().isEmpty();
-		Path source = shipped ? ColumnModelFolder.extractShipped() : model.toPath();
+		boolean shipped = ColumnModelFolder.isShipped(model);
+		Path source = ColumnModelFolder.folderOf(model);
 		if (model_folder != null && Files.exists(model_folder.toPath()))
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that nothing is overwritten.");
 		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");

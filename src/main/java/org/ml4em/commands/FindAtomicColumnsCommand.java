@@ -104,8 +104,8 @@ public class FindAtomicColumnsCommand extends Ml4emCommand implements Calibrated
 	}
 
 	private String runNetwork(GreyImage image, List<String> notes, Progress progress) throws IOException {
-		Path dir = model == null || model.getPath().isEmpty() ? ColumnModelFolder.extractShipped() : model.toPath();
-		String name = model == null || model.getPath().isEmpty() ? "shipped model" : "model " + model.getName();
+		Path dir = ColumnModelFolder.folderOf(model);
+		String name = ColumnModelFolder.isShipped(model) ? "shipped model" : "model " + model.getName();
 		try (SavedModelRunner runner = SavedModelRunner.load(dir, TensorFlowDevices.resolve(DeviceChoice.parse(device)))) {
 			ColumnFinderResult result = new ColumnFinder(ColumnModelFolder.read(dir, runner), threshold, ColumnFinder.DEFAULT_TILE_SIZE)
 				.find(image.pixels(), image.width(), image.height(), pixel_size, progress);

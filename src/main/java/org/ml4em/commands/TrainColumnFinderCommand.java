@@ -91,7 +91,7 @@ public class TrainColumnFinderCommand extends Ml4emCommand {
 	@Override
 	protected String execute(Progress progress) throws IOException {
 		ColumnTrainingSettings settings = ColumnTrainingSettings.defaults().withArchitecture(depth, base_filters, kernel_size).withLearningRate(learning_rate)
-			.withSteps(steps).withBatches(batch, patch_size, Math.max(ColumnTrainingSettings.DEFAULT_POOL, batch), ColumnTrainingSettings.DEFAULT_FRESH_PER_STEP)
+			.withSteps(steps).withBatch(batch, patch_size)
 			.withValidation(validation_images, validate_every).withSeed(seed);
 		if (model_folder != null && Files.exists(model_folder.toPath()))
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that no model is overwritten.");
