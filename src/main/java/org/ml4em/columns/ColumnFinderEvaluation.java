@@ -1,7 +1,6 @@
 package org.ml4em.columns;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -52,27 +51,18 @@ public final class ColumnFinderEvaluation {
 	 * @param toleranceAngstrom largest distance of a match, Å
 	 */
 	public static Result evaluate(Function<SimulatedAtomicImage, List<DetectedColumn>> detector, List<AtomicImageSettings> images, double toleranceAngstrom) {
-		Map<String, int[]> counts = new LinkedHashMap<>();
-		double squaredPm = 0;
-		int matched = 0;
+		PooledScores pooled = new PooledScores();
 		for (AtomicImageSettings s : images) {
 			SimulatedAtomicImage image = new AtomicImageSimulator(s).simulate();
-			List<DetectedColumn> found = detector.apply(image);
+			List<ColumnPoint> found = detector.apply(image).stream().map(DetectedColumn::point).toList(), truth = ColumnFinderTrainer.truth(image);
 			double tolerance = toleranceAngstrom / s.pixelSize();
-			List<ColumnPoint> truth = ColumnFinderTrainer.truth(image);
-			ClassScore columns = ColumnMatching.score(sitesWithColumns(truth), sitesWithColumns(found.stream().map(DetectedColumn::point).toList()), tolerance)
-				.get(0);
-			add(counts, COLUMNS, columns);
-			if (columns.matched() > 0) {
-				squaredPm += columns.matched() * Math.pow(columns.rmsError() * s.pixelSize() * 100, 2);
-				matched += columns.matched();
-			}
-			for (ClassScore c : ColumnMatching.score(truth, found.stream().map(DetectedColumn::point).toList(), tolerance))
-				if (!c.label().equals(ColumnMatching.ALL)) add(counts, c.label(), c);
+			ClassScore columns = ColumnMatching.score(sitesWithColumns(truth), sitesWithColumns(found), tolerance).get(0);
+			pooled.add(COLUMNS, columns);
+			pooled.addError(columns, s.pixelSize());
+			for (ClassScore c : ColumnMatching.score(truth, found, tolerance))
+				if (!c.label().equals(ColumnMatching.ALL)) pooled.add(c);
 		}
-		Map<String, ClassScore> scores = new LinkedHashMap<>();
-		counts.forEach((label, c) -> scores.put(label, new ClassScore(label, c[0], c[1], c[2], Double.NaN)));
-		return new Result(scores, matched == 0 ? Double.NaN : Math.sqrt(squaredPm / matched), images.size());
+		return new Result(pooled.all(), pooled.rmsErrorPm(), images.size());
 	}
 
 	/** {@return a detector running the LoG baseline with the image's true probe width} @param threshold its threshold */
@@ -91,12 +81,5 @@ public final class ColumnFinderEvaluation {
 		for (ColumnPoint p : points)
 			if (!p.label().equals(ColumnClass.VACANCY.label())) out.add(new ColumnPoint(p.x(), p.y(), COLUMNS));
 		return out;
-	}
-
-	private static void add(Map<String, int[]> counts, String label, ClassScore s) {
-		int[] c = counts.computeIfAbsent(label, k -> new int[3]);
-		c[0] += s.truth();
-		c[1] += s.found();
-		c[2] += s.matched();
 	}
 }

@@ -160,37 +160,18 @@ public final class ColumnFinderTrainer {
 	}
 
 	private ColumnTrainingReport.Validation validate(UNetTrainer trainer, List<Validation> set, int step, double loss) {
-		// Pool the matches of all images: counts add up, so the F1 is that of all columns together.
-		List<ColumnPoint> truth = new ArrayList<>(), found = new ArrayList<>();
-		double squaredPm = 0;
-		int matchedAll = 0;
-		List<Double> perClass = new ArrayList<>();
-		int[][] classCounts = new int[labels().size()][3];
+		PooledScores pooled = new PooledScores();
 		for (Validation v : set) {
 			float[] p = trainer.predict(v.image(), 1, VALIDATION_SIZE, VALIDATION_SIZE);
 			List<ColumnPoint> columns = HeatmapPeaks.forPixelSize(HeatmapPeaks.DEFAULT_THRESHOLD, v.pixelSize(), labels())
 				.find(p, VALIDATION_SIZE, VALIDATION_SIZE).stream().map(DetectedColumn::point).toList();
-			List<ClassScore> scores = ColumnMatching.score(v.truth(), columns, TOLERANCE_ANGSTROM / v.pixelSize());
-			for (ClassScore s : scores) {
-				if (s.label().equals(ColumnMatching.ALL)) {
-					matchedAll += s.matched();
-					if (s.matched() > 0) squaredPm += s.matched() * Math.pow(s.rmsError() * v.pixelSize() * 100, 2);
-				}
-				else {
-					int c = labels().indexOf(s.label());
-					if (c < 0) continue;
-					classCounts[c][0] += s.truth();
-					classCounts[c][1] += s.found();
-					classCounts[c][2] += s.matched();
-				}
+			for (ClassScore s : ColumnMatching.score(v.truth(), columns, TOLERANCE_ANGSTROM / v.pixelSize())) {
+				pooled.add(s);
+				if (s.label().equals(ColumnMatching.ALL)) pooled.addError(s, v.pixelSize());
 			}
-			truth.addAll(v.truth());
-			found.addAll(columns);
 		}
-		for (int[] c : classCounts)
-			perClass.add(new ClassScore("", c[0], c[1], c[2], Double.NaN).f1());
-		double f1 = new ClassScore(ColumnMatching.ALL, truth.size(), found.size(), matchedAll, Double.NaN).f1();
-		return new ColumnTrainingReport.Validation(step, loss, f1, perClass, matchedAll == 0 ? Double.NaN : Math.sqrt(squaredPm / matchedAll));
+		List<Double> perClass = labels().stream().map(label -> pooled.get(label).f1()).toList();
+		return new ColumnTrainingReport.Validation(step, loss, pooled.get(ColumnMatching.ALL).f1(), perClass, pooled.rmsErrorPm());
 	}
 
 	private void report(Progress progress, ColumnTrainingReport.Validation v, int bestStep) {
