@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Numbers;
 import org.ml4em.Progress;
 import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
@@ -135,7 +136,7 @@ public class ApplyZlpModelCommand extends ZlpResultCommand {
 			return "";
 		List<String> parts = new java.util.ArrayList<>();
 		for (int c = 0; c < setting.length; c++)
-			parts.add(description.scaling().names().get(c) + " = " + ConditionScaling.format(setting[c]));
+			parts.add(description.scaling().names().get(c) + " = " + Numbers.compact(setting[c]));
 		List<String> outside = application.extrapolated(setting);
 		return " ZLP predicted at " + String.join(", ", parts) + (outside.isEmpty() ? " (within the trained settings)."
 			: "; extrapolated beyond the trained settings, trust the bands less: " + String.join("; ", outside) + ".");

@@ -64,11 +64,6 @@ public record ConditionScaling(String name, double min, double max, boolean loga
 		return logarithmic ? ZlpInputScaling.scale(Math.log(value), Math.log(min), Math.log(max)) : ZlpInputScaling.scale(value, min, max);
 	}
 
-	/** {@return a value as people write it: four significant digits, no trailing zeros (0.05, 200)} @param v the value */
-	public static String format(double v) {
-		return org.ml4em.Numbers.compact(v);
-	}
-
 	/** {@return whether the value lies within the trained range (interpolation, not extrapolation)} @param value in the condition's unit */
 	public boolean covers(double value) {
 		return value >= min && value <= max;

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 
 import org.ml4em.BadInputException;
+import org.ml4em.Numbers;
 import org.ml4em.Progress;
 
 /**
@@ -83,8 +84,8 @@ public final class ZlpModelApplication {
 		for (int c = 0; c < setting.length; c++) {
 			ConditionScaling s = model.scaling().conditions().get(c);
 			if (!s.covers(setting[c]))
-				outside.add(s.name() + " " + ConditionScaling.format(setting[c]) + " (trained " + ConditionScaling.format(s.min()) + " … "
-					+ ConditionScaling.format(s.max()) + ")");
+				outside.add(s.name() + " " + Numbers.compact(setting[c]) + " (trained " + Numbers.compact(s.min()) + " … "
+					+ Numbers.compact(s.max()) + ")");
 		}
 		return outside;
 	}
