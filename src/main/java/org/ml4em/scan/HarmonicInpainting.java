@@ -38,7 +38,7 @@ public final class HarmonicInpainting {
 		ScanImages.check(image, mask);
 		int w = mask.width(), h = mask.height(), n = w * h;
 		boolean[] known = mask.sampled();
-		float[] start = new NormalizedConvolution(NormalizedConvolution.sigmaFor(mask.measuredCoverage())).complete(image, mask, Progress.NONE);
+		float[] start = new NormalizedConvolution(NormalizedConvolution.sigmaFor(mask.measuredCoverage())).fill(image, mask, Progress.NONE);
 		double[] u = new double[n];
 		for (int i = 0; i < n; i++)
 			u[i] = start[i];

@@ -35,6 +35,11 @@ public final class NormalizedConvolution {
 	 */
 	public float[] complete(float[] image, ScanMask mask, Progress progress) {
 		ScanImages.check(image, mask);
+		return fill(image, mask, progress);
+	}
+
+	/** {@link #complete} for an image and mask already checked. */
+	float[] fill(float[] image, ScanMask mask, Progress progress) {
 		int w = mask.width(), h = mask.height(), n = w * h;
 		boolean[] known = mask.sampled();
 		double[] values = new double[n], weights = new double[n];

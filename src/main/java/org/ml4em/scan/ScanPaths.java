@@ -83,17 +83,21 @@ public final class ScanPaths {
 	public static ScanMask positions(int width, int height, List<double[]> positions) {
 		if (width < 1 || height < 1) throw new BadInputException("The image is " + width + " x " + height + " pixels; a scan needs at least 1 x 1.");
 		boolean[] mask = new boolean[width * height];
+		int pixels = 0;
 		for (double[] p : positions)
-			mark(mask, width, height, p[0], p[1]);
-		ScanMask m = new ScanMask(mask, width, height, Double.NaN);
-		if (m.sampledCount() == 0) throw new BadInputException("None of the " + positions.size() + " scan positions lies inside the " + width + " x " + height
+			if (mark(mask, width, height, p[0], p[1])) pixels++;
+		if (pixels == 0) throw new BadInputException("None of the " + positions.size() + " scan positions lies inside the " + width + " x " + height
 			+ " image; positions are x, y in pixels.");
-		return new ScanMask(mask, width, height, m.measuredCoverage());
+		// The nominal coverage of recorded positions is what they measured.
+		return new ScanMask(mask, width, height, (double) pixels / mask.length);
 	}
 
-	private static void mark(boolean[] mask, int width, int height, double x, double y) {
+	/** Marks the pixel nearest to (x, y); {@return whether it was inside the image and not marked before} */
+	private static boolean mark(boolean[] mask, int width, int height, double x, double y) {
 		long i = Math.round(x), j = Math.round(y);
-		if (i >= 0 && i < width && j >= 0 && j < height) mask[(int) (i + j * width)] = true;
+		if (i < 0 || i >= width || j < 0 || j >= height || mask[(int) (i + j * width)]) return false;
+		mask[(int) (i + j * width)] = true;
+		return true;
 	}
 
 	private static void check(int width, int height, double coverage) {
