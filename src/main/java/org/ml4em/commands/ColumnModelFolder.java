@@ -149,12 +149,22 @@ public final class ColumnModelFolder {
 		return isShipped(model) ? extractShipped() : model.toPath();
 	}
 
+	/** Where this Java process copied the shipped model to; null until the first call of {@link #extractShipped}. */
+	private static Path shippedCopy;
+
 	/**
-	 * Copies the shipped model out of the jar into a new temporary folder (deleted when Java exits).
+	 * The shipped model as a folder: copied out of the jar into a temporary folder (deleted when
+	 * Java exits) on first use, and the same folder afterwards, so that a batch of runs neither
+	 * copies it again nor fills the disk. Callers only read it.
 	 *
 	 * @throws IllegalStateException when the jar holds no model (a broken build)
 	 */
-	public static Path extractShipped() throws IOException {
+	public static synchronized Path extractShipped() throws IOException {
+		if (shippedCopy == null || !Files.isRegularFile(shippedCopy.resolve(DESCRIPTION))) shippedCopy = copyShipped();
+		return shippedCopy;
+	}
+
+	private static Path copyShipped() throws IOException {
 		Path dir = Files.createTempDirectory("ml4em-columns-model");
 		for (String name : SHIPPED_FILES) {
 			try (InputStream in = ColumnModelFolder.class.getResourceAsStream(SHIPPED + name)) {
