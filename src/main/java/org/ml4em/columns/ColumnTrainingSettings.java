@@ -1,5 +1,7 @@
 package org.ml4em.columns;
 
+import java.util.function.Consumer;
+
 import org.ml4em.BadInputException;
 
 /**
@@ -62,22 +64,31 @@ public record ColumnTrainingSettings(int depth, int baseFilters, int kernelSize,
 
 	/** A copy with another architecture. */
 	public ColumnTrainingSettings withArchitecture(int d, int filters, int kernel) {
-		return new ColumnTrainingSettings(d, filters, kernel, learningRate, steps, batch, patchSize, pool, freshPerStep, validationImages, validateEvery, seed);
+		return with(c -> {
+			c.depth = d;
+			c.baseFilters = filters;
+			c.kernelSize = kernel;
+		});
 	}
 
 	/** A copy with another learning rate. */
 	public ColumnTrainingSettings withLearningRate(float lr) {
-		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, lr, steps, batch, patchSize, pool, freshPerStep, validationImages, validateEvery, seed);
+		return with(c -> c.learningRate = lr);
 	}
 
 	/** A copy with another number of steps. */
 	public ColumnTrainingSettings withSteps(int n) {
-		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, n, batch, patchSize, pool, freshPerStep, validationImages, validateEvery, seed);
+		return with(c -> c.steps = n);
 	}
 
 	/** A copy with other batches: patches per step, their size, the pool and its renewal. */
 	public ColumnTrainingSettings withBatches(int perStep, int size, int poolSize, int fresh) {
-		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, steps, perStep, size, poolSize, fresh, validationImages, validateEvery, seed);
+		return with(c -> {
+			c.batch = perStep;
+			c.patchSize = size;
+			c.pool = poolSize;
+			c.freshPerStep = fresh;
+		});
 	}
 
 	/** A copy with other patches per step and patch size, the pool at least {@value #DEFAULT_POOL} and holding a batch, renewed as by default. */
@@ -87,11 +98,47 @@ public record ColumnTrainingSettings(int depth, int baseFilters, int kernelSize,
 
 	/** A copy with another validation. */
 	public ColumnTrainingSettings withValidation(int images, int every) {
-		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, steps, batch, patchSize, pool, freshPerStep, images, every, seed);
+		return with(c -> {
+			c.validationImages = images;
+			c.validateEvery = every;
+		});
 	}
 
 	/** A copy with another seed. */
 	public ColumnTrainingSettings withSeed(long s) {
-		return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, steps, batch, patchSize, pool, freshPerStep, validationImages, validateEvery, s);
+		return with(c -> c.seed = s);
+	}
+
+	private ColumnTrainingSettings with(Consumer<Copy> change) {
+		Copy copy = new Copy(this);
+		change.accept(copy);
+		return copy.build();
+	}
+
+	/** A mutable copy of the settings, so that each wither names only what it changes (as {@code AtomicImageSettings} does). */
+	private static final class Copy {
+		int depth, baseFilters, kernelSize, steps, batch, patchSize, pool, freshPerStep, validationImages, validateEvery;
+		float learningRate;
+		long seed;
+
+		Copy(ColumnTrainingSettings s) {
+			depth = s.depth;
+			baseFilters = s.baseFilters;
+			kernelSize = s.kernelSize;
+			learningRate = s.learningRate;
+			steps = s.steps;
+			batch = s.batch;
+			patchSize = s.patchSize;
+			pool = s.pool;
+			freshPerStep = s.freshPerStep;
+			validationImages = s.validationImages;
+			validateEvery = s.validateEvery;
+			seed = s.seed;
+		}
+
+		ColumnTrainingSettings build() {
+			return new ColumnTrainingSettings(depth, baseFilters, kernelSize, learningRate, steps, batch, patchSize, pool, freshPerStep, validationImages,
+				validateEvery, seed);
+		}
 	}
 }
