@@ -42,10 +42,8 @@ import net.imglib2.view.Views;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Find Atomic Columns", label = "Find Atomic Columns", headless = true,
 	description = "Finds and classifies the atomic columns of a HAADF-STEM image with a CNN trained on simulations, or with the LoG baseline.")
-public class FindAtomicColumnsCommand extends Ml4emCommand implements CalibratedOutputs {
+public class FindAtomicColumnsCommand extends Ml4emCommand implements CalibratedOutputs, PixelSizeInput {
 
-	/** The name of the pixel-size parameter (Å), which Fiji and the launcher fill from the image's calibration. */
-	public static final String PIXEL_SIZE = "pixel_size";
 
 	@Parameter(label = "Image", description = "2-D HAADF-STEM image (an RGB image is converted to grey)", persist = false)
 	private RandomAccessibleInterval<? extends RealType<?>> input;

@@ -31,4 +31,15 @@ final class GaussianBlur {
 			}
 		return out;
 	}
+
+	/** {@return the Gaussian-weighted mean around each pixel (σ in pixels, truncated at 3 σ), edges weighted by what lies inside the image} */
+	static double[] smooth(double[] v, int w, int h, double sigma) {
+		int radius = Math.max(1, (int) Math.ceil(3 * sigma));
+		double[] ones = new double[v.length];
+		java.util.Arrays.fill(ones, 1);
+		double[] num = blur(v, w, h, sigma, radius), den = blur(ones, w, h, sigma, radius);
+		for (int i = 0; i < num.length; i++)
+			num[i] /= den[i];
+		return num;
+	}
 }

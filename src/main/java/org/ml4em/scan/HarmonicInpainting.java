@@ -19,6 +19,9 @@ public final class HarmonicInpainting {
 	/** Relative residual at which the solve stops. */
 	public static final double TOLERANCE = 1e-6;
 
+	/** An iteration cap far above what solves need from the normalised-convolution start (104 at 1/16 and 583 at 1/100 on 512²). */
+	public static final int DEFAULT_ITERATIONS = 5000;
+
 	private final int maxIterations;
 
 	/** @param maxIterations conjugate-gradient iterations at most (a few hundred suffice from a good start) */

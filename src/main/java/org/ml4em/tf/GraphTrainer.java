@@ -10,7 +10,6 @@ import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
-import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -87,35 +86,15 @@ public final class GraphTrainer implements AutoCloseable {
 		var lossId = tf.identity(loss);
 		lossValue = lossId;
 		Gradients gradients = tf.gradients(loss, variables);
-		var beta1Power = tf.variable(tf.constant(BETA1));
-		var beta2Power = tf.variable(tf.constant(BETA2));
-		var lr = tf.constant(learningRate);
-		var beta1 = tf.constant(BETA1);
-		var beta2 = tf.constant(BETA2);
-		var epsilon = tf.constant(EPSILON);
 		// Updates wait for the loss, so step() returns the loss of the weights before the update,
-		// and for every gradient: a ref variable's reader aliases its buffer, so without this an
-		// ApplyAdam could overwrite a kernel in place while backpropagation to an earlier layer still
-		// reads it (a race that made results differ from run to run).
+		// and for every gradient (see AdamUpdates: without this, results differed from run to run).
 		List<Op> beforeUpdates = new ArrayList<>(List.of(lossId));
-		for (int i = 0; i < variables.size(); i++)
-			beforeUpdates.add(tf.identity(gradients.dy(i)));
-		Ops afterLoss = tf.withControlDependencies(beforeUpdates);
-		List<Op> applies = new ArrayList<>();
+		List<Operand<TFloat32>> grads = new ArrayList<>();
 		for (int i = 0; i < variables.size(); i++) {
-			Variable<TFloat32> variable = variables.get(i);
-			Shape shape = variable.shape();
-			if (shape.isUnknown() || shape.hasUnknownDimension()) {
-				throw new IllegalArgumentException("variable " + variable.op().name() + " has no fully known shape: " + shape);
-			}
-			var m = tf.variable(zeros(tf, shape));
-			var v = tf.variable(zeros(tf, shape));
-			Operand<TFloat32> grad = gradients.dy(i);
-			applies.add(afterLoss.train.applyAdam(variable, m, v, beta1Power, beta2Power, lr, beta1, beta2, epsilon, grad));
+			grads.add(gradients.dy(i));
+			beforeUpdates.add(tf.identity(gradients.dy(i)));
 		}
-		Ops afterApply = tf.withControlDependencies(applies);
-		updates.add(afterApply.assign(beta1Power, afterApply.math.mul(beta1Power, beta1)));
-		updates.add(afterApply.assign(beta2Power, afterApply.math.mul(beta2Power, beta2)));
+		updates.addAll(AdamUpdates.build(tf, tf.withControlDependencies(beforeUpdates), variables, grads, tf.constant(learningRate)));
 		session = new Session(graph, config);
 		session.initialize();
 	}
@@ -174,7 +153,4 @@ public final class GraphTrainer implements AutoCloseable {
 		graph.close();
 	}
 
-	private static Operand<TFloat32> zeros(Ops tf, Shape shape) {
-		return tf.zeros(tf.constant(shape.asArray()), TFloat32.class);
-	}
 }

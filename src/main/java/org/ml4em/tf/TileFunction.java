@@ -27,8 +27,9 @@ public interface TileFunction {
 	/**
 	 * Computes one output tile.
 	 *
-	 * @param tile {@code width × height} input values, row-major; owned by the caller for this call
-	 *            only, and may be modified and returned
+	 * @param tile {@code width × height} input values, row-major (channels fastest when the
+	 *            processor's input has several); owned by the caller for this call only, and may be
+	 *            modified and returned
 	 * @param width tile width in pixels
 	 * @param height tile height in pixels
 	 * @return {@code width × height} output values, row-major, same layout as the input

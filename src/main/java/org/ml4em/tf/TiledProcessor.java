@@ -81,7 +81,8 @@ public final class TiledProcessor {
 	/**
 	 * Fills {@code output} with the function applied to {@code input}, tile by tile.
 	 *
-	 * @param input 2-D image, x along dimension 0; any interval minimum
+	 * @param input 2-D image, x along dimension 0, or 3-D {@code (x, y, channel)} for a function that
+	 *            takes several input channels (handed to it channels fastest); any interval minimum
 	 * @param output 2-D image of the same size as {@code input} (its minimum may differ), or 3-D
 	 *            {@code (x, y, channel)} for a function with several output channels; must not be a
 	 *            view of {@code input}; every pixel is overwritten
@@ -105,6 +106,7 @@ public final class TiledProcessor {
 		TileGrid grid = new TileGrid(input.dimension(0), input.dimension(1), tileSize, overlap, insideImage);
 		triedTileSizes.clear();
 		triedTileSizes.add(tileSize);
+		int inputChannels = input.numDimensions() == 2 ? 1 : (int) input.dimension(2);
 		RandomAccessible<FloatType> source = insideImage ? Views.extendZero(Views.zeroMin(input)) : mirrored(Views.zeroMin(input));
 		RandomAccessibleInterval<FloatType> target = Views.zeroMin(output);
 		Deque<Tile> queue = new ArrayDeque<>(grid.tiles());
@@ -115,7 +117,7 @@ public final class TiledProcessor {
 			Tile tile = queue.peekFirst();
 			progress.status("Tile " + (finished + 1) + " of " + (finished + queue.size()) + " (" + grid.tileSize() + " px)");
 			try {
-				runTile(source, target, f, tile);
+				runTile(source, inputChannels, target, f, tile);
 			}
 			catch (RuntimeException | OutOfMemoryError e) {
 				if (!isOutOfMemory(e)) throw e;
@@ -157,8 +159,8 @@ public final class TiledProcessor {
 	private static void checkImages(RandomAccessibleInterval<FloatType> input, RandomAccessibleInterval<FloatType> output) {
 		Objects.requireNonNull(input, "input");
 		Objects.requireNonNull(output, "output");
-		if (input.numDimensions() != 2)
-			throw new BadInputException("Tiled processing needs a 2-D image (x, y), got " + input.numDimensions() + "-D.");
+		if (input.numDimensions() != 2 && input.numDimensions() != 3)
+			throw new BadInputException("Tiled processing needs a 2-D image (x, y) or 3-D (x, y, channel), got " + input.numDimensions() + "-D.");
 		if (output.numDimensions() != 2 && output.numDimensions() != 3)
 			throw new BadInputException("The output must be 2-D (x, y) or 3-D (x, y, channel), got " + output.numDimensions() + "-D.");
 		if (input.dimension(0) != output.dimension(0) || input.dimension(1) != output.dimension(1)) throw new BadInputException("The output image is " + sizeOf(output) +
@@ -179,23 +181,27 @@ public final class TiledProcessor {
 	}
 
 	/** Reads the window, runs the function, and writes only the core, so a failure writes nothing. */
-	private static void runTile(RandomAccessible<FloatType> source, RandomAccessibleInterval<FloatType> target, TileFunction f, Tile tile) {
+	private static void runTile(RandomAccessible<FloatType> source, int inputChannels, RandomAccessibleInterval<FloatType> target, TileFunction f, Tile tile) {
 		int size = (int) tile.input().width();
-		float[] values = read(source, tile.input());
+		float[] values = read(source, tile.input(), inputChannels);
 		int channels = target.numDimensions() == 2 ? 1 : (int) target.dimension(2);
+		long expected = tile.input().area() * channels;
 		float[] result = f.apply(values, size, size);
-		if (result == null || result.length != (long) values.length * channels) throw new IllegalStateException("The tile function returned " +
-			(result == null ? "null" : result.length + " values") + " for a " + size + "×" + size + " tile; expected " + (long) values.length * channels +
-			" values.");
+		if (result == null || result.length != expected) throw new IllegalStateException("The tile function returned " +
+			(result == null ? "null" : result.length + " values") + " for a " + size + "×" + size + " tile; expected " + expected + " values.");
 		for (int c = 0; c < channels; c++)
 			write(result, size, channels, c, tile, channels == 1 ? target : Views.hyperSlice(target, 2, c));
 	}
 
-	private static float[] read(RandomAccessible<FloatType> source, Region window) {
-		float[] values = new float[Math.toIntExact(window.area())];
-		Cursor<FloatType> cursor = Views.flatIterable(Views.interval(source, interval(window))).cursor();
-		for (int i = 0; i < values.length; i++)
-			values[i] = cursor.next().getRealFloat();
+	/** The window's pixels, row-major, channels fastest for a 3-D source. */
+	private static float[] read(RandomAccessible<FloatType> source, Region window, int channels) {
+		float[] values = new float[Math.toIntExact(window.area() * channels)];
+		for (int c = 0; c < channels; c++) {
+			RandomAccessible<FloatType> plane = channels == 1 && source.numDimensions() == 2 ? source : Views.hyperSlice(source, 2, c);
+			Cursor<FloatType> cursor = Views.flatIterable(Views.interval(plane, interval(window))).cursor();
+			for (int i = c; i < values.length; i += channels)
+				values[i] = cursor.next().getRealFloat();
+		}
 		return values;
 	}
 

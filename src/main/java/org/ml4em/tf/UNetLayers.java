@@ -94,7 +94,7 @@ final class UNetLayers {
 	}
 
 	private Operand<TFloat32> convolve(Operand<TFloat32> h, int in, int out, int size, boolean relu) {
-		var kernel = variable(trained == null ? heNormal(size * size * in, size * size * in * out) : null, size, size, in, out);
+		var kernel = variable(trained == null ? heNormal(random, size * size * in, size * size * in * out) : null, size, size, in, out);
 		var bias = variable(new float[out], out);
 		// Identity reads a variable as a plain tensor, which every gradient function accepts.
 		var z = tf.nn.biasAdd(tf.nn.conv2d(h, tf.identity(kernel), List.of(1L, 1L, 1L, 1L), "SAME"), tf.identity(bias));
@@ -128,7 +128,7 @@ final class UNetLayers {
 	}
 
 	/** Normal with variance 2 / fanIn (He et al. 2015), for layers followed by ReLU. */
-	private float[] heNormal(int fanIn, int count) {
+	static float[] heNormal(SplittableRandom random, int fanIn, int count) {
 		double sd = Math.sqrt(2.0 / fanIn);
 		float[] values = new float[count];
 		for (int i = 0; i < count; i++)

@@ -140,12 +140,17 @@ public final class UNetTrainer implements AutoCloseable {
 	 * @param dir a new or empty folder
 	 */
 	public void export(Path dir) throws IOException {
-		exportNetwork(dir, shape, currentWeights());
+		exportNetwork(dir, shape, UNetHead.PROBABILITIES, currentWeights());
 	}
 
 	/** {@return the current weights, one array per variable in {@link UNetLayers#variables()} order} */
 	List<float[]> currentWeights() {
-		Session.Runner runner = trainer.session().runner();
+		return weightsOf(trainer.session(), variables);
+	}
+
+	/** {@return the values of {@code variables} in {@code session}, one array each} */
+	static List<float[]> weightsOf(Session session, List<Variable<TFloat32>> variables) {
+		Session.Runner runner = session.runner();
 		for (Variable<TFloat32> v : variables)
 			runner.fetch(v);
 		List<float[]> out = new ArrayList<>();
@@ -161,16 +166,17 @@ public final class UNetTrainer implements AutoCloseable {
 	}
 
 	/**
-	 * Writes a U-Net with the given weights as a SavedModel of its forward pass (input, probabilities).
+	 * Writes a U-Net with the given weights as a SavedModel of its forward pass (input, the head's output).
 	 *
+	 * @param head what the model outputs
 	 * @param weights one array per variable, in {@link UNetLayers#variables()} order
 	 */
-	static void exportNetwork(Path dir, UNetShape shape, List<float[]> weights) throws IOException {
+	static void exportNetwork(Path dir, UNetShape shape, UNetHead head, List<float[]> weights) throws IOException {
 		try (Graph graph = new Graph(); Session session = new Session(graph, SessionConfigs.withThreads(1, true))) {
 			Ops tf = Ops.create(graph);
 			var in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, shape.inputChannels())));
 			UNetLayers layers = new UNetLayers(tf, shape, weights);
-			var out = tf.math.sigmoid(layers.logits(in));
+			var out = head.output(tf, in, layers.logits(in));
 			Session.Runner runner = session.runner();
 			List<TFloat32> tensors = new ArrayList<>();
 			try {

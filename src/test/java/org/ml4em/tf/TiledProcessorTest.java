@@ -79,6 +79,26 @@ class TiledProcessorTest {
 	}
 
 	@Test
+	void severalInputChannelsArriveInterleaved() {
+		// A network's (y, x, channel) input: the function sees image a then image b per pixel, and returns a − 2b.
+		TileFunction difference = (tile, width, height) -> {
+			float[] out = new float[width * height];
+			for (int i = 0; i < out.length; i++)
+				out[i] = tile[2 * i] - 2 * tile[2 * i + 1];
+			return out;
+		};
+		int w = 300, h = 200;
+		float[] a = data(randomImage(w, h, 3)), b = data(randomImage(w, h, 4)), planes = new float[2 * w * h];
+		System.arraycopy(a, 0, planes, 0, a.length);
+		System.arraycopy(b, 0, planes, a.length, b.length);
+		ArrayImg<FloatType, FloatArray> output = ArrayImgs.floats(w, h);
+		new TiledProcessor(true).process(ArrayImgs.floats(planes, w, h, 2), output, difference, 64, 8, Progress.NONE);
+		float[] result = data(output);
+		for (int i = 0; i < result.length; i++)
+			assertEquals(a[i] - 2 * b[i], result[i], 1e-6, "pixel " + i);
+	}
+
+	@Test
 	void refusesAFunctionWithTheWrongNumberOfChannels() {
 		TileFunction oneChannel = (tile, width, height) -> tile;
 		assertThrows(IllegalStateException.class,
@@ -225,11 +245,11 @@ class TiledProcessorTest {
 	// -- Bad input --
 
 	@Test
-	void rejectsImagesThatAreNot2DOrDifferInSize() {
+	void rejectsImagesThatAreNot2DOr3DOrDifferInSize() {
 		TiledProcessor tiler = new TiledProcessor();
-		BadInputException threeD = assertThrows(BadInputException.class,
-			() -> tiler.process(ArrayImgs.floats(10, 10, 3), ArrayImgs.floats(10, 10, 3), IDENTITY, 64, 8, Progress.NONE));
-		assertEquals("Tiled processing needs a 2-D image (x, y), got 3-D.", threeD.getMessage());
+		BadInputException fourD = assertThrows(BadInputException.class,
+			() -> tiler.process(ArrayImgs.floats(10, 10, 3, 2), ArrayImgs.floats(10, 10, 3), IDENTITY, 64, 8, Progress.NONE));
+		assertEquals("Tiled processing needs a 2-D image (x, y) or 3-D (x, y, channel), got 4-D.", fourD.getMessage());
 		BadInputException size = assertThrows(BadInputException.class,
 			() -> tiler.process(ArrayImgs.floats(10, 10), ArrayImgs.floats(10, 11), IDENTITY, 64, 8, Progress.NONE));
 		assertEquals("The output image is 10×11 px but the input is 10×10 px; they must be the same size.", size.getMessage());

@@ -1,0 +1,156 @@
+package org.ml4em.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.ml4em.BadInputException;
+import org.ml4em.io.JsonReader;
+import org.ml4em.io.JsonWriter;
+import org.ml4em.scan.ScanCompleterModel;
+import org.ml4em.scan.ScanTrainingReport;
+import org.ml4em.scan.ScanTrainingSettings;
+import org.ml4em.scan.TrainingImage;
+import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.UNetShape;
+
+/**
+ * A scan completer model folder, as Train Scan Completer writes it and Complete Partial Scan reads
+ * it: the generator as a TensorFlow SavedModel ({@code saved_model.pb}, {@code variables/}) and
+ * {@value #DESCRIPTION} ({@code format}, {@code format_version}, {@code size_multiple},
+ * {@code overlap}, the architecture and how it was trained). The shipped model lives in the jar
+ * under {@value #SHIPPED}. Every fault is one sentence naming the folder.
+ */
+public final class ScanModelFolder {
+
+	/** The description's file name inside the model folder. */
+	public static final String DESCRIPTION = "ml4em_scan.json";
+
+	/** The value of {@code format} that marks an ML4EM scan completer. */
+	public static final String FORMAT = "ml4em-scan-completer";
+
+	/** The newest {@code format_version} this reader understands. */
+	public static final int FORMAT_VERSION = 1;
+
+	/** Where the shipped model's files are among the jar's resources. */
+	public static final String SHIPPED = "/org/ml4em/scan/model/";
+
+	static final List<String> SHIPPED_FILES = List.of("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001", DESCRIPTION);
+
+	/**
+	 * Context each tile gets, pixels: at 1/100 the arms of a spiral are 100 pixels apart, so a
+	 * pixel's nearest samples can be 50 pixels away, and the network needs context beyond them.
+	 */
+	static final int OVERLAP = 96;
+
+	private static Path shippedCopy;
+
+	private ScanModelFolder() {}
+
+	/** {@return the description of a trained model as written to {@value #DESCRIPTION}} */
+	static Map<String, Object> describe(UNetShape shape, ScanTrainingSettings settings, List<TrainingImage> realImages, ScanTrainingReport report) {
+		Map<String, Object> d = new LinkedHashMap<>();
+		d.put("format", FORMAT);
+		d.put("format_version", FORMAT_VERSION);
+		d.put("ml4em_version", ZlpModelFolder.version());
+		d.put("size_multiple", shape.sizeMultiple());
+		d.put("overlap", Math.max(OVERLAP, shape.sizeMultiple()));
+		d.put("preprocessing", "intensities mapped by the 0.1 and 99.9 percentiles of the measured pixels to 0 and 1; "
+			+ "channel 0: normalised convolution of the measured pixels (sigma = 1/sqrt(measured coverage)), channel 1: mask (1 measured)");
+		d.put("savedmodel", "tag serve, signature serving_default: input (batch, y, x, 2) -> output (batch, y, x, 1): the completed image, measured pixels kept");
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("type", "U-Net generator, residual on the first guess");
+		a.put("depth", shape.depth());
+		a.put("base_filters", shape.baseFilters());
+		a.put("kernel_size", shape.kernelSize());
+		a.put("parameters", shape.parameterCount());
+		d.put("architecture", a);
+		Map<String, Object> t = new LinkedHashMap<>();
+		t.put("seed", settings.seed());
+		t.put("steps", report.steps());
+		t.put("batch", settings.batch());
+		t.put("patch_size", settings.patchSize());
+		t.put("learning_rate", (double) settings.learningRate());
+		t.put("adversarial_weight", (double) settings.adversarialWeight());
+		t.put("min_coverage", settings.minCoverage());
+		t.put("max_coverage", settings.maxCoverage());
+		t.put("real_images", realImages.stream().map(TrainingImage::name).toList());
+		t.put("best_step", report.bestStep());
+		t.put("validation_gain_db", report.best().gainDb());
+		t.put("validation_gain_db_1_16", report.best().gainDb16());
+		t.put("validation_gain_db_1_100", report.best().gainDb100());
+		t.put("seconds", report.seconds());
+		t.put("device", report.device());
+		d.put("training", t);
+		return d;
+	}
+
+	/** Writes the description into a model folder. */
+	static void writeDescription(Path dir, Map<String, Object> description) throws IOException {
+		Files.writeString(dir.resolve(DESCRIPTION), JsonWriter.toJson(description), StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Loads a model folder.
+	 *
+	 * @param runner the SavedModel of {@code dir}, loaded by the caller (who closes it)
+	 * @throws BadInputException when the description is missing, not a scan completer, newer, or the network's signature does not fit
+	 */
+	public static ScanCompleterModel read(Path dir, SavedModelRunner runner) {
+		Path file = dir.resolve(DESCRIPTION);
+		if (!Files.isRegularFile(file)) throw new BadInputException("model='" + dir + "' has no " + DESCRIPTION
+			+ "; expected a scan completer folder written by Train Scan Completer.");
+		Map<String, Object> d;
+		try {
+			d = JsonReader.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+		}
+		catch (IOException | IllegalArgumentException e) {
+			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " cannot be read (" + e.getMessage() + ").", e);
+		}
+		if (!FORMAT.equals(d.get("format"))) throw new BadInputException("model='" + dir + "' is not an ML4EM scan completer: its " + DESCRIPTION
+			+ " has no \"format\": \"" + FORMAT + "\".");
+		int version = (int) number(dir, d, "format_version");
+		if (version > FORMAT_VERSION) throw new BadInputException("model='" + dir + "' is of format version " + version + "; this ML4EM reads up to "
+			+ FORMAT_VERSION + ". Update ML4EM.");
+		long[] in = runner.inputShape(runner.inputNames().get(0)).orElse(null), out = runner.outputShape(runner.outputNames().get(0)).orElse(null);
+		if (runner.inputNames().size() != 1 || runner.outputNames().size() != 1 || in != null && (in.length != 4 || in[3] != 2)
+			|| out != null && (out.length != 4 || out[3] != 1)) throw new BadInputException("model='" + dir + "' takes " + Arrays.toString(in) + " and gives "
+				+ Arrays.toString(out) + "; a scan completer takes (batch, y, x, 2) and gives (batch, y, x, 1).");
+		return new ScanCompleterModel((tile, w, h) -> runner.run(tile, 1, h, w, 2), (int) number(dir, d, "size_multiple"), (int) number(dir, d, "overlap"));
+	}
+
+	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar once per process} */
+	static synchronized Path folderOf(File model) throws IOException {
+		if (model != null && !model.getPath().isEmpty()) return model.toPath();
+		if (shippedCopy == null || !Files.isRegularFile(shippedCopy.resolve(DESCRIPTION))) shippedCopy = copyShipped();
+		return shippedCopy;
+	}
+
+	private static Path copyShipped() throws IOException {
+		Path dir = Files.createTempDirectory("ml4em-scan-model");
+		for (String name : SHIPPED_FILES) {
+			try (InputStream in = ScanModelFolder.class.getResourceAsStream(SHIPPED + name)) {
+				if (in == null) throw new IllegalStateException("The shipped scan completer lacks " + name + "; the ML4EM jar is incomplete.");
+				Path target = dir.resolve(name);
+				Files.createDirectories(target.getParent());
+				Files.copy(in, target);
+				target.toFile().deleteOnExit();
+			}
+		}
+		dir.resolve("variables").toFile().deleteOnExit();
+		dir.toFile().deleteOnExit();
+		return dir;
+	}
+
+	private static double number(Path dir, Map<String, Object> d, String key) {
+		if (d.get(key) instanceof Number n) return n.doubleValue();
+		throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no number \"" + key + "\".");
+	}
+}

@@ -1,0 +1,33 @@
+package org.ml4em.scan;
+
+import org.ml4em.Progress;
+
+/**
+ * What the scan-completion network reads, per pixel: a first guess by normalised convolution
+ * (measured values where measured) and the mask (1 measured, 0 not), channels fastest, as a
+ * {@code (y, x, 2)} tensor is laid out. The network adds a learned correction to the guess where
+ * nothing was measured, so it starts from a classical completion and never has to relearn one.
+ */
+public final class CompletionInput {
+
+	/** Channels per pixel: guess, mask. */
+	public static final int CHANNELS = 2;
+
+	private CompletionInput() {}
+
+	/**
+	 * @param sparse the normalised sparse image ({@link IntensityRange}); only measured pixels are read
+	 * @param mask which pixels were measured; at least one
+	 * @param progress cancel
+	 */
+	public static float[] of(float[] sparse, ScanMask mask, Progress progress) {
+		float[] guess = new NormalizedConvolution(NormalizedConvolution.sigmaFor(mask.measuredCoverage())).complete(sparse, mask, progress);
+		float[] out = new float[CHANNELS * guess.length];
+		boolean[] measured = mask.sampled();
+		for (int i = 0; i < guess.length; i++) {
+			out[CHANNELS * i] = guess[i];
+			out[CHANNELS * i + 1] = measured[i] ? 1 : 0;
+		}
+		return out;
+	}
+}

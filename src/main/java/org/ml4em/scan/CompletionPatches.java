@@ -1,0 +1,183 @@
+package org.ml4em.scan;
+
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+
+import org.ml4em.Progress;
+import org.ml4em.columns.sim.AtomicImageSimulator;
+import org.ml4em.columns.sim.TrainingSampler;
+
+/**
+ * Training patches for the scan completer, made on the fly by a background thread: a full image
+ * (a simulated atomic lattice with its dose noise, drift and distortions; a low-magnification
+ * {@link SmoothScenes scene}; or a crop of a real image at a random zoom, turn and flip), brought
+ * to 0 … 1 by its {@link IntensityRange}, then varied in contrast (gamma, gain, offset, sometimes
+ * inverted), scanned along a random path (a spiral whose centre may lie outside the patch, lines,
+ * or random points) at a nominal coverage drawn log-uniformly between the settings' bounds, and
+ * turned into the network's {@link CompletionInput}. The target is the full image blurred
+ * slightly ({@value #TARGET_BLUR} px), as Ede and Beanland train on, which takes the pixel noise
+ * the network could not predict anyway out of the loss, except at the measured pixels, which keep
+ * their values as the completed image does: otherwise the critic could tell real from completed by
+ * the noise at the measured pixels alone, which the generator cannot change.
+ * <p>
+ * Not thread-safe: one consumer.
+ */
+final class CompletionPatches implements AutoCloseable {
+
+	/** σ of the target's blur, pixels. */
+	static final double TARGET_BLUR = 0.75;
+
+	/** One patch: the network input {@code (y, x, 2)}, its target, the unblurred image, and the scan. */
+	record Patch(float[] input, float[] target, float[] truth, ScanMask mask) {}
+
+	/** One step's arrays, {@code (batch, y, x, channel)}. */
+	record Batch(float[] inputs, float[] targets, int count, int size) {}
+
+	private static final Patch POISON = new Patch(null, null, null, null);
+
+	private final ScanTrainingSettings settings;
+	private final List<TrainingImage> realImages;
+	private final BlockingQueue<Patch> made = new ArrayBlockingQueue<>(32);
+	private final Thread producer;
+	private volatile RuntimeException failure;
+
+	CompletionPatches(ScanTrainingSettings settings, List<TrainingImage> realImages) {
+		this.settings = settings;
+		this.realImages = List.copyOf(realImages);
+		long seed = new SplittableRandom(settings.seed()).split().nextLong();
+		producer = new Thread(() -> produce(seed), "ML4EM scan training patches");
+		producer.setDaemon(true);
+		producer.start();
+	}
+
+	/** The next batch; blocks while the producer is behind. */
+	Batch next() throws InterruptedException {
+		int size = settings.patchSize(), area = size * size;
+		float[] inputs = new float[settings.batch() * area * CompletionInput.CHANNELS], targets = new float[settings.batch() * area];
+		for (int b = 0; b < settings.batch(); b++) {
+			Patch p = made.take();
+			if (p == POISON) throw failure;
+			System.arraycopy(p.input(), 0, inputs, b * area * CompletionInput.CHANNELS, p.input().length);
+			System.arraycopy(p.target(), 0, targets, b * area, area);
+		}
+		return new Batch(inputs, targets, settings.batch(), size);
+	}
+
+	@Override
+	public void close() {
+		producer.interrupt();
+	}
+
+	private void produce(long seed) {
+		SplittableRandom seeds = new SplittableRandom(seed);
+		try {
+			while (!Thread.currentThread().isInterrupted())
+				made.put(patch(settings, realImages, seeds.nextLong(), 0));
+		}
+		catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+		}
+		catch (RuntimeException e) {
+			failure = e;
+			made.clear();
+			made.offer(POISON);
+		}
+	}
+
+	/**
+	 * Makes one patch.
+	 *
+	 * @param spiralCoverage 0 for a random path and coverage; otherwise a spiral of this nominal coverage centred on the patch (validation)
+	 */
+	static Patch patch(ScanTrainingSettings settings, List<TrainingImage> realImages, long seed, double spiralCoverage) {
+		SplittableRandom r = new SplittableRandom(seed);
+		int size = settings.patchSize();
+		float[] truth = varied(source(size, realImages, r), r);
+		ScanMask mask = spiralCoverage > 0 ? ScanPaths.spiral(size, size, spiralCoverage) : scan(size, settings, r);
+		double[] values = new double[truth.length];
+		for (int i = 0; i < truth.length; i++)
+			values[i] = truth[i];
+		double[] blurred = GaussianBlur.smooth(values, size, size, TARGET_BLUR);
+		float[] target = new float[truth.length];
+		for (int i = 0; i < target.length; i++)
+			target[i] = mask.sampled()[i] ? truth[i] : (float) blurred[i];
+		return new Patch(CompletionInput.of(truth, mask, Progress.NONE), target, truth, mask);
+	}
+
+	private static float[] source(int size, List<TrainingImage> realImages, SplittableRandom r) {
+		double u = r.nextDouble();
+		float[] image;
+		if (!realImages.isEmpty() && u < 0.3) image = crop(realImages.get(r.nextInt(realImages.size())), size, r);
+		else if (u < 0.65) image = new AtomicImageSimulator(TrainingSampler.sample(size, r.nextLong())).simulate().pixels();
+		else image = SmoothScenes.draw(size, r);
+		return IntensityRange.of(image).normalise(image);
+	}
+
+	/** A square crop at a zoom of 0.75 … 1.5 (bilinear), turned by a multiple of 90° and maybe flipped. */
+	private static float[] crop(TrainingImage image, int size, SplittableRandom r) {
+		double zoom = 0.75 * Math.pow(2, r.nextDouble());
+		double span = Math.min(size / zoom, Math.min(image.width(), image.height()) - 1);
+		double step = span / size;
+		double x0 = r.nextDouble() * (image.width() - 1 - span), y0 = r.nextDouble() * (image.height() - 1 - span);
+		int turn = r.nextInt(8);
+		float[] out = new float[size * size];
+		for (int y = 0; y < size; y++)
+			for (int x = 0; x < size; x++) {
+				int u = (turn & 1) != 0 ? size - 1 - x : x, v = (turn & 2) != 0 ? size - 1 - y : y;
+				if ((turn & 4) != 0) {
+					int t = u;
+					u = v;
+					v = t;
+				}
+				out[y * size + x] = bilinear(image, x0 + u * step, y0 + v * step);
+			}
+		return out;
+	}
+
+	private static float bilinear(TrainingImage image, double x, double y) {
+		int ix = Math.min((int) x, image.width() - 2), iy = Math.min((int) y, image.height() - 2);
+		double fx = x - ix, fy = y - iy;
+		float[] p = image.pixels();
+		int w = image.width(), i = iy * w + ix;
+		return (float) ((1 - fy) * ((1 - fx) * p[i] + fx * p[i + 1]) + fy * ((1 - fx) * p[i + w] + fx * p[i + w + 1]));
+	}
+
+	/** Gamma 0.7 … 1.4, then gain 0.4 … 1 and an offset that keeps the range inside 0 … 1, inverted one time in six. */
+	private static float[] varied(float[] image, SplittableRandom r) {
+		double gamma = 0.7 * Math.pow(2, r.nextDouble()), gain = 0.4 + 0.6 * r.nextDouble(), offset = (1 - gain) * r.nextDouble();
+		boolean invert = r.nextInt(6) == 0;
+		float[] out = new float[image.length];
+		for (int i = 0; i < out.length; i++) {
+			double v = Math.pow(Math.max(0, image[i]), gamma);
+			v = offset + gain * v;
+			out[i] = (float) (invert ? 1 - v : v);
+		}
+		return out;
+	}
+
+	/** A random path at a log-uniform coverage: a spiral (60 %) seen through a window of a larger scan, lines (20 %) or random points (20 %). */
+	private static ScanMask scan(int size, ScanTrainingSettings settings, SplittableRandom r) {
+		for (;;) {
+			double coverage = settings.minCoverage() * Math.pow(settings.maxCoverage() / settings.minCoverage(), r.nextDouble());
+			double u = r.nextDouble();
+			ScanMask mask;
+			if (u < 0.2) mask = ScanPaths.random(size, size, coverage, r.nextLong());
+			else {
+				int canvas = (int) (size * (1 + 2 * r.nextDouble()));
+				ScanMask whole = u < 0.8 ? ScanPaths.spiral(canvas, canvas, coverage) : ScanPaths.lines(canvas, canvas, coverage);
+				mask = window(whole, r.nextInt(canvas - size + 1), r.nextInt(canvas - size + 1), size);
+			}
+			// A window of a sparse spiral can miss nearly every arm; such a patch teaches nothing.
+			if (mask.sampledCount() >= Math.max(4, 0.25 * coverage * size * size)) return mask;
+		}
+	}
+
+	private static ScanMask window(ScanMask whole, int x0, int y0, int size) {
+		boolean[] out = new boolean[size * size];
+		for (int y = 0; y < size; y++)
+			System.arraycopy(whole.sampled(), (y0 + y) * whole.width() + x0, out, y * size, size);
+		return new ScanMask(out, size, size, whole.nominalCoverage());
+	}
+}
