@@ -8,6 +8,7 @@ import java.util.Locale;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.io.PixelCalibration;
 import org.ml4em.columns.ColumnPoint;
 import org.ml4em.scan.ScanMask;
 import org.ml4em.scan.ScanPaths;
@@ -36,7 +37,7 @@ import net.imglib2.type.numeric.real.FloatType;
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Simulate Partial Scan", label = "Simulate Partial Scan", headless = true,
 	description = "Samples a full image along a sparse scan path (spiral, lines, random points or recorded positions): the sparse image and its mask.")
-public class SimulatePartialScanCommand extends Ml4emCommand {
+public class SimulatePartialScanCommand extends Ml4emCommand implements CalibratedOutputs, PixelSizeInput {
 
 	@Parameter(label = "Full image", persist = false, description = "2-D image to sample")
 	private RandomAccessibleInterval<? extends RealType<?>> input;
@@ -53,6 +54,9 @@ public class SimulatePartialScanCommand extends Ml4emCommand {
 	@Parameter(label = "Recorded positions (CSV, optional)", required = false, persist = false,
 		description = "x, y in pixels of each probe position; replaces path and coverage")
 	private File positions;
+
+	@Parameter(label = "Pixel size (Å, 0: none)", min = "0", persist = false, description = "written into the outputs; taken from the input's calibration")
+	private double pixel_size = 0;
 
 	@Parameter(label = "Sparse image", type = ItemIO.OUTPUT)
 	private Img<FloatType> sparse;
@@ -95,6 +99,13 @@ public class SimulatePartialScanCommand extends Ml4emCommand {
 		for (ColumnPoint p : ColumnTableFile.read(positions.toPath(), "positions").points())
 			xy.add(new double[] { p.x(), p.y() });
 		return xy;
+	}
+
+	// -- CalibratedOutputs methods --
+
+	@Override
+	public PixelCalibration calibration(String outputName) {
+		return pixel_size > 0 ? new PixelCalibration(pixel_size / 10, pixel_size / 10, "nm") : null;
 	}
 
 	/** The full image's values where the path measured, 0 elsewhere. */
