@@ -42,7 +42,7 @@ final class BioImageIoExport {
 	/** The zipped SavedModel. */
 	static final String WEIGHTS = "tf_saved_model_bundle.zip";
 
-	private static final String TEST_INPUT = "test_input.npy", TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md";
+	static final String TEST_INPUT = "test_input.npy", TEST_OUTPUT = "test_output.npy", COVER = "cover.png", DOCUMENTATION = "README.md";
 
 	/** Side of the test image, pixels; seed of its simulation (not a training seed). */
 	private static final int TEST_SIZE = 128;
@@ -135,12 +135,12 @@ final class BioImageIoExport {
 			"- In Fiji: Plugins > ML4EM > Find Atomic Columns with model=<this folder>.", "");
 	}
 
-	private static String quoted(String s) {
+	static String quoted(String s) {
 		return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
 	}
 
 	/** The SavedModel's files (saved_model.pb and variables/), as the zip bioimage.io expects. */
-	private static void zipSavedModel(Path dir, Path zip) throws IOException {
+	static void zipSavedModel(Path dir, Path zip) throws IOException {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(dir)) {
 			files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().equals("saved_model.pb") || dir.relativize(p).startsWith("variables"))
@@ -157,7 +157,7 @@ final class BioImageIoExport {
 		}
 	}
 
-	private static String sha256(Path file) throws IOException {
+	static String sha256(Path file) throws IOException {
 		try {
 			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
 		}

@@ -18,7 +18,9 @@ import org.ml4em.scan.ScanCompleterModel;
 import org.ml4em.scan.ScanTrainingReport;
 import org.ml4em.scan.ScanTrainingSettings;
 import org.ml4em.scan.TrainingImage;
+import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.TensorFlowDevices;
 import org.ml4em.tf.UNetShape;
 
 /**
@@ -124,6 +126,13 @@ public final class ScanModelFolder {
 			|| out != null && (out.length != 4 || out[3] != 1)) throw new BadInputException("model='" + dir + "' takes " + Arrays.toString(in) + " and gives "
 				+ Arrays.toString(out) + "; a scan completer takes (batch, y, x, 2) and gives (batch, y, x, 1).");
 		return new ScanCompleterModel((tile, w, h) -> runner.run(tile, 1, h, w, 2), (int) number(dir, d, "size_multiple"), (int) number(dir, d, "overlap"));
+	}
+
+	/** Adds the bioimage.io files ({@link ScanBioImageIoExport}) to a model folder. */
+	static void writeBioImageIo(Path dir, String summary) throws IOException {
+		try (SavedModelRunner runner = SavedModelRunner.load(dir, TensorFlowDevices.resolve(DeviceChoice.CPU))) {
+			ScanBioImageIoExport.write(dir, read(dir, runner), runner, summary);
+		}
 	}
 
 	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar once per process} */

@@ -34,7 +34,8 @@ import org.scijava.plugin.Plugin;
  * <p>
  * Headless: {@code ./ml4em --headless --run "Train Scan Completer" "output='training',real_images='stem/truth-2.tif'"}
  * writes {@code training/scan_model/} (the SavedModel and {@value ScanModelFolder#DESCRIPTION}, for
- * Complete Partial Scan's {@code model=}) and {@code training/validation.csv}. The defaults are the
+ * Complete Partial Scan's {@code model=}, and the bioimage.io files: {@value BioImageIoExport#RDF},
+ * the zipped SavedModel, test tensors, a cover) and {@code training/validation.csv}. The defaults are the
  * settings of the shipped model.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Train Scan Completer", label = "Train Scan Completer", headless = true,
@@ -115,6 +116,10 @@ public class TrainScanCompleterCommand extends Ml4emCommand {
 		Path trained = work.resolve("model");
 		ScanTrainingReport report = trainer.train(real, trained, progress);
 		ScanModelFolder.writeDescription(trained, ScanModelFolder.describe(trainer.shape(), settings, real, report));
+		progress.status("Writing the bioimage.io description");
+		ScanModelFolder.writeBioImageIo(trained, String.format(Locale.ROOT, "Trained by ML4EM's Train Scan Completer for %d steps (seed %d) in %.0f s on %s; "
+			+ "best validation PSNR gain over harmonic inpainting %+.2f dB at step %d.", report.steps(), settings.seed(), report.seconds(), report.device(),
+			report.best().gainDb(), report.bestStep()));
 		validation = curve(report);
 		Map<String, Object> out = new LinkedHashMap<>();
 		out.put("scan_model", (ResultFiles.Folder) dir -> Folders.moveContents(trained, dir));
