@@ -88,7 +88,7 @@ final class ScanBioImageIoExport {
 			"inputs:",
 			"  - id: input",
 			"    description: " + quoted("channel 0: the sparse scan's intensities mapped by the 0.1 and 99.9 percentiles of the measured pixels to 0 and 1 "
-				+ "and filled in by normalised convolution (Gaussian sigma = 1/sqrt(measured coverage) pixels), measured pixels as measured; "
+				+ "and filled in by harmonic (Laplace) inpainting, measured pixels as measured; "
 				+ "channel 1: the mask, 1 where measured. ML4EM's Complete Partial Scan prepares both."),
 			"    axes:",
 			"      - type: batch",
@@ -124,7 +124,7 @@ final class ScanBioImageIoExport {
 				+ "to 1/10, after Ede and Beanland (2020): trained with ln(MSE) against the slightly blurred truth plus a least-squares GAN term. " + summary,
 			"",
 			"- Input: two channels. Channel 0: intensities mapped by the 0.1 and 99.9 percentiles of the measured pixels to 0 and 1, unmeasured "
-				+ "pixels filled by normalised convolution (Gaussian σ = 1/√coverage pixels). Channel 1: the mask (1 measured, 0 not).",
+				+ "pixels filled by harmonic (Laplace) inpainting. Channel 1: the mask (1 measured, 0 not).",
 			"- Output: the completed image in the same intensities; the network corrects channel 0 where nothing was measured and keeps measured "
 				+ "pixels exactly.",
 			"- " + ScanModelFolder.DESCRIPTION + " holds the training settings and validation figures.",

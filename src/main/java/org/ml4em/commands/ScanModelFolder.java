@@ -65,7 +65,7 @@ public final class ScanModelFolder {
 		d.put("size_multiple", shape.sizeMultiple());
 		d.put("overlap", Math.max(OVERLAP, shape.sizeMultiple()));
 		d.put("preprocessing", "intensities mapped by the 0.1 and 99.9 percentiles of the measured pixels to 0 and 1; "
-			+ "channel 0: normalised convolution of the measured pixels (sigma = 1/sqrt(measured coverage)), channel 1: mask (1 measured)");
+			+ "channel 0: harmonic inpainting of the measured pixels (conjugate gradients to a relative residual of 1e-6), channel 1: mask (1 measured)");
 		d.put("savedmodel", "tag serve, signature serving_default: input (batch, y, x, 2) -> output (batch, y, x, 1): the completed image, measured pixels kept");
 		Map<String, Object> a = new LinkedHashMap<>();
 		a.put("type", "U-Net generator, residual on the first guess");
@@ -135,9 +135,18 @@ public final class ScanModelFolder {
 		}
 	}
 
-	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar once per process} */
-	static synchronized Path folderOf(File model) throws IOException {
-		if (model != null && !model.getPath().isEmpty()) return model.toPath();
+	/** {@return the folder a {@code model=} parameter names, or the shipped model} */
+	static Path folderOf(File model) throws IOException {
+		return model != null && !model.getPath().isEmpty() ? model.toPath() : extractShipped();
+	}
+
+	/**
+	 * The shipped model as a folder: copied out of the jar into a temporary folder (deleted when
+	 * Java exits) once per process, so that a batch neither copies it again nor fills the disk.
+	 *
+	 * @throws IllegalStateException when the jar holds no model (a broken build)
+	 */
+	public static synchronized Path extractShipped() throws IOException {
 		if (shippedCopy == null || !Files.isRegularFile(shippedCopy.resolve(DESCRIPTION))) shippedCopy = copyShipped();
 		return shippedCopy;
 	}

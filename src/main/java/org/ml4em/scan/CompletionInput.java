@@ -3,10 +3,12 @@ package org.ml4em.scan;
 import org.ml4em.Progress;
 
 /**
- * What the scan-completion network reads, per pixel: a first guess by normalised convolution
+ * What the scan-completion network reads, per pixel: a first guess by harmonic inpainting
  * (measured values where measured) and the mask (1 measured, 0 not), channels fastest, as a
  * {@code (y, x, 2)} tensor is laid out. The network adds a learned correction to the guess where
- * nothing was measured, so it starts from a classical completion and never has to relearn one.
+ * nothing was measured, so it starts from the classical completion it has to beat and never has to
+ * relearn it: trained from a normalised-convolution guess instead, a 2 M-weight U-Net had not
+ * learned even harmonic inpainting's quality after 1 000 steps on two CPU cores.
  */
 public final class CompletionInput {
 
@@ -21,7 +23,7 @@ public final class CompletionInput {
 	 * @param progress cancel
 	 */
 	public static float[] of(float[] sparse, ScanMask mask, Progress progress) {
-		float[] guess = new NormalizedConvolution(NormalizedConvolution.sigmaFor(mask.measuredCoverage())).complete(sparse, mask, progress);
+		float[] guess = new HarmonicInpainting(HarmonicInpainting.DEFAULT_ITERATIONS).complete(sparse, mask, progress).image();
 		float[] out = new float[CHANNELS * guess.length];
 		boolean[] measured = mask.sampled();
 		for (int i = 0; i < guess.length; i++) {

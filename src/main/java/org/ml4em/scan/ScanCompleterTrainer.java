@@ -19,7 +19,7 @@ import org.ml4em.tf.UNetShape;
 
 /**
  * Trains the scan completer: a U-Net generator ({@link InpaintingGanTrainer}) that corrects a
- * normalised-convolution first guess, against a small LSGAN critic, on patches made on the fly
+ * harmonic-inpainting first guess, against a small LSGAN critic, on patches made on the fly
  * ({@link CompletionPatches}) at coverages between the settings' bounds, with adaptively clipped
  * gradients and a learning rate that decays over the last 40 % of the steps. Every {@code validateEvery} steps the network completes fixed validation patches
  * (spirals of 1/16 and 1/100 on simulated scenes, simulated lattices and, when given, crops of the

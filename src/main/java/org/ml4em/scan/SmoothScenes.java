@@ -12,7 +12,7 @@ final class SmoothScenes {
 
 	private SmoothScenes() {}
 
-	/** {@return a {@code size × size} scene, values about 0 … 1, row by row} */
+	/** {@return a noise-free {@code size × size} scene, values about 0 … 1, row by row} */
 	static float[] draw(int size, SplittableRandom r) {
 		double[] v = new double[size * size];
 		double base = 0.3 * r.nextDouble(), tilt = 0.4 * (r.nextDouble() - 0.5), angle = 2 * Math.PI * r.nextDouble();
@@ -27,10 +27,9 @@ final class SmoothScenes {
 		}
 		double sigma = 1 + 14 * r.nextDouble() * r.nextDouble();
 		double[] blurred = GaussianBlur.smooth(v, size, size, sigma);
-		double noise = 0.02 * r.nextDouble();
 		float[] out = new float[v.length];
 		for (int i = 0; i < out.length; i++)
-			out[i] = (float) (blurred[i] + noise * r.nextGaussian());
+			out[i] = (float) blurred[i];
 		return out;
 	}
 

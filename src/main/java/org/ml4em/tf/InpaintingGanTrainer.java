@@ -79,7 +79,7 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 			target = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
 			clip = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 			rate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-			UNetLayers generator = new UNetLayers(tf, shape, seed);
+			UNetLayers generator = new UNetLayers(tf, shape, seed, UNetHead.INPAINTING);
 			completed = UNetHead.INPAINTING.output(tf, input, generator.logits(input));
 			generatorVariables = generator.variables();
 			DiscriminatorLayers discriminator = new DiscriminatorLayers(tf, 1, CRITIC_FILTERS, seed + 1);

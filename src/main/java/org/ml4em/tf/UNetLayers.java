@@ -20,12 +20,16 @@ import org.tensorflow.types.TFloat32;
  */
 final class UNetLayers {
 
+	/** Slope of the leaky ReLU of inpainting networks below zero. */
+	static final float LEAK = 0.1f;
+
 	private final Ops tf;
 	private final UNetShape shape;
 	private final SplittableRandom random;
 	private final List<Variable<TFloat32>> variables = new ArrayList<>();
 	private final List<float[]> trained;
 	private final List<Assignment> assignments = new ArrayList<>();
+	private final UNetHead head;
 
 	/**
 	 * How a variable of a network built from trained weights gets its values: run {@code assign}
@@ -40,22 +44,37 @@ final class UNetLayers {
 	 * @param seed seed of the initial kernels: the same seed gives the same network
 	 */
 	UNetLayers(Ops tf, UNetShape shape, long seed) {
+		this(tf, shape, seed, UNetHead.PROBABILITIES);
+	}
+
+	/**
+	 * @param head what the network's output becomes; an {@link UNetHead#INPAINTING} network learns
+	 *            a small correction to its input, so its last (1 × 1) layer starts at zero (an
+	 *            untrained network corrects nothing, instead of adding noise it must first unlearn)
+	 *            and its hidden layers use leaky ReLU (slope {@value #LEAK}): with plain ReLU the
+	 *            noisy gradients of such a residual left every unit dead within a few hundred
+	 *            steps, and the network stuck at no correction
+	 */
+	UNetLayers(Ops tf, UNetShape shape, long seed, UNetHead head) {
 		this.tf = tf;
 		this.shape = shape;
 		this.random = new SplittableRandom(seed);
 		this.trained = null;
+		this.head = head;
 	}
 
 	/**
 	 * A network with trained weights instead of random ones; {@link #assignments()} sets them.
 	 *
 	 * @param weights one array per variable, in the order {@link #variables()} gives
+	 * @param head what the network's output becomes, which also sets its activations
 	 */
-	UNetLayers(Ops tf, UNetShape shape, List<float[]> weights) {
+	UNetLayers(Ops tf, UNetShape shape, List<float[]> weights, UNetHead head) {
 		this.tf = tf;
 		this.shape = shape;
 		this.random = null;
 		this.trained = List.copyOf(weights);
+		this.head = head;
 	}
 
 	/** What sets the trained weights, one per variable; empty for a network of random weights. */
@@ -93,12 +112,16 @@ final class UNetLayers {
 		return convolve(h, shape.filters(0), shape.outputChannels(), 1, false);
 	}
 
+	/** The last layer is the only one without ReLU. */
 	private Operand<TFloat32> convolve(Operand<TFloat32> h, int in, int out, int size, boolean relu) {
-		var kernel = variable(trained == null ? heNormal(random, size * size * in, size * size * in * out) : null, size, size, in, out);
+		boolean residual = head == UNetHead.INPAINTING;
+		float[] initial = trained != null ? null : !relu && residual ? new float[size * size * in * out] : heNormal(random, size * size * in, size * size * in * out);
+		var kernel = variable(initial, size, size, in, out);
 		var bias = variable(new float[out], out);
 		// Identity reads a variable as a plain tensor, which every gradient function accepts.
 		var z = tf.nn.biasAdd(tf.nn.conv2d(h, tf.identity(kernel), List.of(1L, 1L, 1L, 1L), "SAME"), tf.identity(bias));
-		return relu ? tf.nn.relu(z) : z;
+		if (!relu) return z;
+		return head == UNetHead.INPAINTING ? tf.math.maximum(z, tf.math.mul(z, tf.constant(LEAK))) : tf.nn.relu(z);
 	}
 
 	private Operand<TFloat32> pool(Operand<TFloat32> h) {

@@ -175,7 +175,7 @@ public final class UNetTrainer implements AutoCloseable {
 		try (Graph graph = new Graph(); Session session = new Session(graph, SessionConfigs.withThreads(1, true))) {
 			Ops tf = Ops.create(graph);
 			var in = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, shape.inputChannels())));
-			UNetLayers layers = new UNetLayers(tf, shape, weights);
+			UNetLayers layers = new UNetLayers(tf, shape, weights, head);
 			var out = head.output(tf, in, layers.logits(in));
 			Session.Runner runner = session.runner();
 			List<TFloat32> tensors = new ArrayList<>();

@@ -53,6 +53,8 @@ class InpaintingGanTrainerTest {
 		UNetShape shape = new UNetShape(2, 1, 2, 4, 3);
 		try (InpaintingGanTrainer t = new InpaintingGanTrainer(shape, 0.01f, 3, CPU, 1)) {
 			float[] untrained = t.predict(test[0], 2, SIZE, SIZE);
+			for (int i = 0; i < untrained.length; i++)
+				assertEquals(test[0][2 * i], untrained[i], 0, "an untrained network returns its first guess");
 			for (int step = 0; step < 150; step++) {
 				float[][] batch = ramps(4, step);
 				InpaintingGanTrainer.StepLosses l = t.step(batch[0], batch[1], 4, SIZE, SIZE, Float.MAX_VALUE, 3e-3f);
