@@ -12,15 +12,18 @@ import org.ml4em.columns.sim.TrainingSampler;
 /**
  * Training patches for the scan completer, made on the fly by a background thread: a full image
  * (a simulated atomic lattice with its dose noise, drift and distortions; a low-magnification
- * {@link SmoothScenes scene}; or a crop of a real image at a random zoom, turn and flip), brought
- * to 0 … 1 by its {@link IntensityRange}, then varied in contrast (gamma, gain, offset, sometimes
- * inverted), scanned along a random path (a spiral whose centre may lie outside the patch, lines,
- * or random points) at a nominal coverage drawn log-uniformly between the settings' bounds, and
- * turned into the network's {@link CompletionInput}. The target is the full image blurred
- * slightly ({@value #TARGET_BLUR} px), as Ede and Beanland train on, which takes the pixel noise
- * the network could not predict anyway out of the loss, except at the measured pixels, which keep
- * their values as the completed image does: otherwise the critic could tell real from completed by
- * the noise at the measured pixels alone, which the generator cannot change.
+ * {@link SmoothScenes scene} with or without noise; or a crop of a real image at a random zoom,
+ * turn and flip), brought to 0 … 1 by its {@link IntensityRange}, varied in contrast (gamma,
+ * gain, offset, sometimes inverted), scanned along a random path (mostly spirals whose centre may
+ * lie outside the patch; some lines and random points) at a nominal coverage drawn log-uniformly
+ * between the settings' bounds, and turned into the network's {@link CompletionInput}.
+ * <p>
+ * The target, where nothing was measured, is the image without noise: the simulator's expected
+ * counts, the scene before its noise, and for a real image (whose noise-free version is unknown)
+ * the image blurred slightly ({@value #TARGET_BLUR} px), as Ede and Beanland train on. Noise the
+ * network could not predict then does not drown what it can learn. Measured pixels keep their
+ * measured values in the target, as in the completed image: otherwise the critic could tell real
+ * from completed by the noise at the measured pixels alone, which the generator cannot change.
  * <p>
  * Not thread-safe: one consumer.
  */
@@ -94,25 +97,52 @@ final class CompletionPatches implements AutoCloseable {
 	static Patch patch(ScanTrainingSettings settings, List<TrainingImage> realImages, long seed, double spiralCoverage) {
 		SplittableRandom r = new SplittableRandom(seed);
 		int size = settings.patchSize();
-		float[] truth = varied(source(size, realImages, r), r);
+		Pair source = source(size, realImages, r);
+		Contrast contrast = new Contrast(r);
+		float[] truth = contrast.apply(source.measured()), clean = contrast.apply(source.clean());
 		ScanMask mask = spiralCoverage > 0 ? ScanPaths.spiral(size, size, spiralCoverage) : scan(size, settings, r);
-		double[] values = new double[truth.length];
-		for (int i = 0; i < truth.length; i++)
-			values[i] = truth[i];
-		double[] blurred = GaussianBlur.smooth(values, size, size, TARGET_BLUR);
 		float[] target = new float[truth.length];
 		for (int i = 0; i < target.length; i++)
-			target[i] = mask.sampled()[i] ? truth[i] : (float) blurred[i];
+			target[i] = mask.sampled()[i] ? truth[i] : clean[i];
 		return new Patch(CompletionInput.of(truth, mask, Progress.NONE), target, truth, mask);
 	}
 
-	private static float[] source(int size, List<TrainingImage> realImages, SplittableRandom r) {
+	/** An image as a scan would measure it, and what it would be without noise (or, for a real image, with its noise blurred away). */
+	private record Pair(float[] measured, float[] clean) {}
+
+	/** A real crop (20 %, when there are real images), a simulated lattice (35 %) or a scene (the rest), normalised. */
+	private static Pair source(int size, List<TrainingImage> realImages, SplittableRandom r) {
 		double u = r.nextDouble();
-		float[] image;
-		if (!realImages.isEmpty() && u < 0.3) image = crop(realImages.get(r.nextInt(realImages.size())), size, r);
-		else if (u < 0.65) image = new AtomicImageSimulator(TrainingSampler.sample(size, r.nextLong())).simulate().pixels();
-		else image = SmoothScenes.draw(size, r);
-		return IntensityRange.of(image).normalise(image);
+		float[] measured, clean;
+		if (!realImages.isEmpty() && u < 0.2) {
+			measured = crop(realImages.get(r.nextInt(realImages.size())), size, r);
+			clean = blurred(measured, size);
+		}
+		else if (u < 0.55) {
+			AtomicImageSimulator simulator = new AtomicImageSimulator(TrainingSampler.sample(size, r.nextLong()));
+			measured = simulator.simulate().pixels();
+			clean = simulator.expected();
+		}
+		else {
+			clean = SmoothScenes.draw(size, r);
+			double noise = r.nextBoolean() ? 0 : 0.03 * r.nextDouble();
+			measured = new float[clean.length];
+			for (int i = 0; i < clean.length; i++)
+				measured[i] = (float) (clean[i] + noise * r.nextGaussian());
+		}
+		IntensityRange range = IntensityRange.of(measured);
+		return new Pair(range.normalise(measured), range.normalise(clean));
+	}
+
+	private static float[] blurred(float[] image, int size) {
+		double[] values = new double[image.length];
+		for (int i = 0; i < image.length; i++)
+			values[i] = image[i];
+		double[] b = GaussianBlur.smooth(values, size, size, TARGET_BLUR);
+		float[] out = new float[image.length];
+		for (int i = 0; i < out.length; i++)
+			out[i] = (float) b[i];
+		return out;
 	}
 
 	/** A square crop at a zoom of 0.75 … 1.5 (bilinear), turned by a multiple of 90° and maybe flipped. */
@@ -144,29 +174,38 @@ final class CompletionPatches implements AutoCloseable {
 		return (float) ((1 - fy) * ((1 - fx) * p[i] + fx * p[i + 1]) + fy * ((1 - fx) * p[i + w] + fx * p[i + w + 1]));
 	}
 
-	/** Gamma 0.7 … 1.4, then gain 0.4 … 1 and an offset that keeps the range inside 0 … 1, inverted one time in six. */
-	private static float[] varied(float[] image, SplittableRandom r) {
-		double gamma = 0.7 * Math.pow(2, r.nextDouble()), gain = 0.4 + 0.6 * r.nextDouble(), offset = (1 - gain) * r.nextDouble();
-		boolean invert = r.nextInt(6) == 0;
-		float[] out = new float[image.length];
-		for (int i = 0; i < out.length; i++) {
-			double v = Math.pow(Math.max(0, image[i]), gamma);
-			v = offset + gain * v;
-			out[i] = (float) (invert ? 1 - v : v);
+	/** Gamma 0.7 … 1.4, then gain 0.4 … 1 and an offset that keeps the range inside 0 … 1, inverted one time in six; the same for an image and its clean version. */
+	private static final class Contrast {
+		private final double gamma, gain, offset;
+		private final boolean invert;
+
+		Contrast(SplittableRandom r) {
+			gamma = 0.7 * Math.pow(2, r.nextDouble());
+			gain = 0.4 + 0.6 * r.nextDouble();
+			offset = (1 - gain) * r.nextDouble();
+			invert = r.nextInt(6) == 0;
 		}
-		return out;
+
+		float[] apply(float[] image) {
+			float[] out = new float[image.length];
+			for (int i = 0; i < out.length; i++) {
+				double v = offset + gain * Math.pow(Math.max(0, image[i]), gamma);
+				out[i] = (float) (invert ? 1 - v : v);
+			}
+			return out;
+		}
 	}
 
-	/** A random path at a log-uniform coverage: a spiral (60 %) seen through a window of a larger scan, lines (20 %) or random points (20 %). */
+	/** A random path at a log-uniform coverage: a spiral (80 %) seen through a window of a larger scan, lines (10 %) or random points (10 %). */
 	private static ScanMask scan(int size, ScanTrainingSettings settings, SplittableRandom r) {
 		for (;;) {
 			double coverage = settings.minCoverage() * Math.pow(settings.maxCoverage() / settings.minCoverage(), r.nextDouble());
 			double u = r.nextDouble();
 			ScanMask mask;
-			if (u < 0.2) mask = ScanPaths.random(size, size, coverage, r.nextLong());
+			if (u < 0.1) mask = ScanPaths.random(size, size, coverage, r.nextLong());
 			else {
 				int canvas = (int) (size * (1 + 2 * r.nextDouble()));
-				ScanMask whole = u < 0.8 ? ScanPaths.spiral(canvas, canvas, coverage) : ScanPaths.lines(canvas, canvas, coverage);
+				ScanMask whole = u < 0.9 ? ScanPaths.spiral(canvas, canvas, coverage) : ScanPaths.lines(canvas, canvas, coverage);
 				mask = window(whole, r.nextInt(canvas - size + 1), r.nextInt(canvas - size + 1), size);
 			}
 			// A window of a sparse spiral can miss nearly every arm; such a patch teaches nothing.

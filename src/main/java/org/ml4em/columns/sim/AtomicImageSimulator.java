@@ -46,6 +46,41 @@ public final class AtomicImageSimulator {
 	public SimulatedAtomicImage simulate() {
 		AtomicImageSettings s = settings;
 		SplittableRandom random = new SplittableRandom(s.seed());
+		Expected e = expectedCounts(random);
+		double[] mean = e.mean();
+		List<Placed> sites = e.sites();
+		SplittableRandom noise = random.split();
+		float[] pixels = new float[mean.length];
+		for (int k = 0; k < mean.length; k++)
+			pixels[k] = (float) (CountingNoise.poisson(mean[k], noise) + s.readNoise() * noise.nextGaussian());
+		List<SimulatedColumn> truth = new ArrayList<>();
+		for (Placed p : sites) {
+			double y = p.y / s.pixelSize() / (1 + s.driftY() / s.height());
+			double x = p.x / s.pixelSize() - s.shear() * y - s.driftX() * y / s.height();
+			if (x >= -0.5 && x < s.width() - 0.5 && y >= -0.5 && y < s.height() - 0.5) truth.add(new SimulatedColumn(x, y, p.columnClass, p.species));
+		}
+		return new SimulatedAtomicImage(s, pixels, List.copyOf(truth));
+	}
+
+	/**
+	 * {@return the noise-free image}: the detected electrons each pixel of {@link #simulate()}'s
+	 * image has as its mean (the same sites, distortions and background), before counting and
+	 * read noise
+	 */
+	public float[] expected() {
+		double[] mean = expectedCounts(new SplittableRandom(settings.seed())).mean();
+		float[] out = new float[mean.length];
+		for (int k = 0; k < mean.length; k++)
+			out[k] = (float) mean[k];
+		return out;
+	}
+
+	/** Mean detected electrons per pixel, and the sites placed. */
+	private record Expected(double[] mean, List<Placed> sites) {}
+
+	/** Draws the row shifts and the sites from {@code random}, in that order, and images them without noise. */
+	private Expected expectedCounts(SplittableRandom random) {
+		AtomicImageSettings s = settings;
 		double[] rowShift = new double[s.height()];
 		for (int j = 0; j < rowShift.length; j++)
 			rowShift[j] = s.rowJitter() * random.nextGaussian() + s.shear() * j + s.driftX() * j / s.height();
@@ -54,22 +89,13 @@ public final class AtomicImageSimulator {
 		for (Placed p : sites)
 			if (p.weight > 0) addProbe(expected, p, rowShift);
 		double scale = s.dose() * s.detectorFraction();
-		SplittableRandom noise = random.split();
-		float[] pixels = new float[expected.length];
 		for (int j = 0; j < s.height(); j++)
 			for (int i = 0; i < s.width(); i++) {
 				int k = i + j * s.width();
 				double background = s.background() * (1 + s.gradient() * ((double) i / s.width() + (double) j / s.height() - 1));
-				double mean = scale * (Math.max(0, background) + expected[k]);
-				pixels[k] = (float) (CountingNoise.poisson(mean, noise) + s.readNoise() * noise.nextGaussian());
+				expected[k] = scale * (Math.max(0, background) + expected[k]);
 			}
-		List<SimulatedColumn> truth = new ArrayList<>();
-		for (Placed p : sites) {
-			double y = p.y / s.pixelSize() / (1 + s.driftY() / s.height());
-			double x = p.x / s.pixelSize() - s.shear() * y - s.driftX() * y / s.height();
-			if (x >= -0.5 && x < s.width() - 0.5 && y >= -0.5 && y < s.height() - 0.5) truth.add(new SimulatedColumn(x, y, p.columnClass, p.species));
-		}
-		return new SimulatedAtomicImage(s, pixels, List.copyOf(truth));
+		return new Expected(expected, sites);
 	}
 
 	/** A site in specimen coordinates (Å), with its class and its Σ Z^n relative to one carbon atom. */

@@ -24,6 +24,24 @@ class AtomicImageSimulatorTest {
 	}
 
 	@Test
+	void theExpectedImageIsTheMeanOfTheNoisyOne() {
+		AtomicImageSettings s = AtomicImageSettings.defaults().withDose(2, 1).withDistortions(0.3, 2, 1, 0.01).withSeed(8);
+		AtomicImageSimulator simulator = new AtomicImageSimulator(s);
+		float[] noisy = simulator.simulate().pixels(), expected = simulator.expected();
+		double residual = 0, total = 0, varianceSum = 0;
+		for (int i = 0; i < noisy.length; i++) {
+			residual += noisy[i] - expected[i];
+			total += expected[i];
+			varianceSum += expected[i] + s.readNoise() * s.readNoise();
+		}
+		assertTrue(total > 1000, "enough counts to judge: " + total);
+		// The sum of Poisson counts (plus read noise) differs from the sum of their means by a few standard deviations at most.
+		assertEquals(0, residual, 4 * Math.sqrt(varianceSum), "counted " + (total + residual) + " against " + total + " expected");
+		assertFalse(Arrays.equals(noisy, expected), "the noisy image has noise");
+		assertArrayEquals(expected, simulator.expected(), "the same seed gives the same expected image");
+	}
+
+	@Test
 	void isDeterministicForASeed() {
 		AtomicImageSettings s = AtomicImageSettings.defaults().withDistortions(0.3, 2, 1, 0.01).withSeed(5);
 		SimulatedAtomicImage a = simulate(s), b = simulate(s), c = simulate(s.withSeed(6));
