@@ -1,5 +1,6 @@
 package org.ml4em.scan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -10,7 +11,7 @@ import org.ml4em.columns.sim.AtomicImageSimulator;
 import org.ml4em.columns.sim.TrainingSampler;
 
 /**
- * Training patches for the scan completer, made on the fly by a background thread: a full image
+ * Training patches for the scan completer, made on the fly by {@value #PRODUCERS} background threads: a full image
  * (a simulated atomic lattice with its dose noise, drift and distortions; a low-magnification
  * {@link SmoothScenes scene} with or without noise; or a crop of a real image at a random zoom,
  * turn and flip), brought to 0 … 1 by its {@link IntensityRange}, varied in contrast (gamma,
@@ -40,27 +41,41 @@ final class CompletionPatches implements AutoCloseable {
 
 	private static final Patch POISON = new Patch(null, null, null, null);
 
+	/**
+	 * Threads making patches: a patch (simulation, scan, harmonic first guess) costs about as much
+	 * CPU as a training step of four, so one thread alone starved the training.
+	 */
+	static final int PRODUCERS = 2;
+
 	private final ScanTrainingSettings settings;
 	private final List<TrainingImage> realImages;
-	private final BlockingQueue<Patch> made = new ArrayBlockingQueue<>(32);
-	private final Thread producer;
+	private final List<BlockingQueue<Patch>> made = new ArrayList<>();
+	private final List<Thread> producers = new ArrayList<>();
 	private volatile RuntimeException failure;
+	private int nextQueue;
 
 	CompletionPatches(ScanTrainingSettings settings, List<TrainingImage> realImages) {
 		this.settings = settings;
 		this.realImages = List.copyOf(realImages);
-		long seed = new SplittableRandom(settings.seed()).split().nextLong();
-		producer = new Thread(() -> produce(seed), "ML4EM scan training patches");
-		producer.setDaemon(true);
-		producer.start();
+		SplittableRandom seeds = new SplittableRandom(new SplittableRandom(settings.seed()).split().nextLong());
+		for (int k = 0; k < PRODUCERS; k++) {
+			BlockingQueue<Patch> queue = new ArrayBlockingQueue<>(16);
+			long seed = seeds.nextLong();
+			Thread producer = new Thread(() -> produce(seed, queue), "ML4EM scan training patches " + (k + 1));
+			producer.setDaemon(true);
+			made.add(queue);
+			producers.add(producer);
+			producer.start();
+		}
 	}
 
-	/** The next batch; blocks while the producer is behind. */
+	/** The next batch, patches taken from the producers in turn (so the order does not depend on their timing); blocks while they are behind. */
 	Batch next() throws InterruptedException {
 		int size = settings.patchSize(), area = size * size;
 		float[] inputs = new float[settings.batch() * area * CompletionInput.CHANNELS], targets = new float[settings.batch() * area];
 		for (int b = 0; b < settings.batch(); b++) {
-			Patch p = made.take();
+			Patch p = made.get(nextQueue).take();
+			nextQueue = (nextQueue + 1) % made.size();
 			if (p == POISON) throw failure;
 			System.arraycopy(p.input(), 0, inputs, b * area * CompletionInput.CHANNELS, p.input().length);
 			System.arraycopy(p.target(), 0, targets, b * area, area);
@@ -70,22 +85,25 @@ final class CompletionPatches implements AutoCloseable {
 
 	@Override
 	public void close() {
-		producer.interrupt();
+		producers.forEach(Thread::interrupt);
 	}
 
-	private void produce(long seed) {
+	private void produce(long seed, BlockingQueue<Patch> queue) {
 		SplittableRandom seeds = new SplittableRandom(seed);
 		try {
 			while (!Thread.currentThread().isInterrupted())
-				made.put(patch(settings, realImages, seeds.nextLong(), 0));
+				queue.put(patch(settings, realImages, seeds.nextLong(), 0));
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 		}
 		catch (RuntimeException e) {
 			failure = e;
-			made.clear();
-			made.offer(POISON);
+			// Every queue gets the poison, so the consumer meets it whichever queue it waits on.
+			for (BlockingQueue<Patch> q : made) {
+				q.clear();
+				q.offer(POISON);
+			}
 		}
 	}
 

@@ -36,7 +36,7 @@ public record ScanTrainingSettings(int steps, int batch, int patchSize, float le
 
 	/** The settings of the shipped model. */
 	public static ScanTrainingSettings defaults() {
-		return new ScanTrainingSettings(5_000, 4, 256, 5e-4f, 0.01f, 5, 16, 0.01, 0.1, 250, 12, 42);
+		return new ScanTrainingSettings(4_000, 4, 256, 5e-4f, 0.01f, 5, 16, 0.01, 0.1, 250, 12, 42);
 	}
 
 	/** {@return these settings with other step counts} */
