@@ -2,7 +2,6 @@ package org.ml4em.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,9 +49,6 @@ public final class ColumnModelFolder {
 
 	/** Where the shipped model's files are among the jar's resources. */
 	public static final String SHIPPED = "/org/ml4em/columns/model/";
-
-	/** The files of the shipped model (a SavedModel's standard names and the description). */
-	static final List<String> SHIPPED_FILES = List.of("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001", DESCRIPTION);
 
 	/**
 	 * Context each tile gets, pixels: the trained networks' effective reach, well inside their
@@ -139,45 +135,21 @@ public final class ColumnModelFolder {
 			+ Arrays.toString(out) + "; its " + DESCRIPTION + " names " + (channels - 1) + " classes, so (batch, y, x, " + channels + ") was expected.");
 	}
 
+	private static final ShippedModel SHIPPED_MODEL = new ShippedModel(SHIPPED, DESCRIPTION, "column model");
+
 	/** {@return whether a {@code model=} parameter asks for the shipped model: none or an empty path} */
 	static boolean isShipped(File model) {
-		return model == null || model.getPath().isEmpty();
+		return ShippedModel.isShipped(model);
 	}
 
 	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar} */
 	static Path folderOf(File model) throws IOException {
-		return isShipped(model) ? extractShipped() : model.toPath();
+		return SHIPPED_MODEL.folderOf(model);
 	}
 
-	/** Where this Java process copied the shipped model to; null until the first call of {@link #extractShipped}. */
-	private static Path shippedCopy;
-
-	/**
-	 * The shipped model as a folder: copied out of the jar into a temporary folder (deleted when
-	 * Java exits) on first use, and the same folder afterwards, so that a batch of runs neither
-	 * copies it again nor fills the disk. Callers only read it.
-	 *
-	 * @throws IllegalStateException when the jar holds no model (a broken build)
-	 */
-	public static synchronized Path extractShipped() throws IOException {
-		if (shippedCopy == null || !Files.isRegularFile(shippedCopy.resolve(DESCRIPTION))) shippedCopy = copyShipped();
-		return shippedCopy;
-	}
-
-	private static Path copyShipped() throws IOException {
-		Path dir = Files.createTempDirectory("ml4em-columns-model");
-		for (String name : SHIPPED_FILES) {
-			try (InputStream in = ColumnModelFolder.class.getResourceAsStream(SHIPPED + name)) {
-				if (in == null) throw new IllegalStateException("The shipped column model lacks " + name + "; the ML4EM jar is incomplete.");
-				Path target = dir.resolve(name);
-				Files.createDirectories(target.getParent());
-				Files.copy(in, target);
-				target.toFile().deleteOnExit();
-			}
-		}
-		dir.resolve("variables").toFile().deleteOnExit();
-		dir.toFile().deleteOnExit();
-		return dir;
+	/** {@return the shipped model as a folder, copied out of the jar once per process} */
+	public static Path extractShipped() throws IOException {
+		return SHIPPED_MODEL.folder();
 	}
 
 	private static Map<String, Object> description(Path dir) {
@@ -193,7 +165,6 @@ public final class ColumnModelFolder {
 	}
 
 	private static double number(Path dir, Map<String, Object> d, String key) {
-		if (d.get(key) instanceof Number n) return n.doubleValue();
-		throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no number \"" + key + "\".");
+		return ShippedModel.number(dir, DESCRIPTION, d, key);
 	}
 }

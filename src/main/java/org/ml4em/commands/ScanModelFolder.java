@@ -2,7 +2,6 @@ package org.ml4em.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,15 +43,13 @@ public final class ScanModelFolder {
 	/** Where the shipped model's files are among the jar's resources. */
 	public static final String SHIPPED = "/org/ml4em/scan/model/";
 
-	static final List<String> SHIPPED_FILES = List.of("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001", DESCRIPTION);
-
 	/**
 	 * Context each tile gets, pixels: at 1/100 the arms of a spiral are 100 pixels apart, so a
 	 * pixel's nearest samples can be 50 pixels away, and the network needs context beyond them.
 	 */
 	static final int OVERLAP = 96;
 
-	private static Path shippedCopy;
+	private static final ShippedModel SHIPPED_MODEL = new ShippedModel(SHIPPED, DESCRIPTION, "scan completer");
 
 	private ScanModelFolder() {}
 
@@ -137,38 +134,15 @@ public final class ScanModelFolder {
 
 	/** {@return the folder a {@code model=} parameter names, or the shipped model} */
 	static Path folderOf(File model) throws IOException {
-		return model != null && !model.getPath().isEmpty() ? model.toPath() : extractShipped();
+		return SHIPPED_MODEL.folderOf(model);
 	}
 
-	/**
-	 * The shipped model as a folder: copied out of the jar into a temporary folder (deleted when
-	 * Java exits) once per process, so that a batch neither copies it again nor fills the disk.
-	 *
-	 * @throws IllegalStateException when the jar holds no model (a broken build)
-	 */
-	public static synchronized Path extractShipped() throws IOException {
-		if (shippedCopy == null || !Files.isRegularFile(shippedCopy.resolve(DESCRIPTION))) shippedCopy = copyShipped();
-		return shippedCopy;
-	}
-
-	private static Path copyShipped() throws IOException {
-		Path dir = Files.createTempDirectory("ml4em-scan-model");
-		for (String name : SHIPPED_FILES) {
-			try (InputStream in = ScanModelFolder.class.getResourceAsStream(SHIPPED + name)) {
-				if (in == null) throw new IllegalStateException("The shipped scan completer lacks " + name + "; the ML4EM jar is incomplete.");
-				Path target = dir.resolve(name);
-				Files.createDirectories(target.getParent());
-				Files.copy(in, target);
-				target.toFile().deleteOnExit();
-			}
-		}
-		dir.resolve("variables").toFile().deleteOnExit();
-		dir.toFile().deleteOnExit();
-		return dir;
+	/** {@return the shipped model as a folder, copied out of the jar once per process} */
+	public static Path extractShipped() throws IOException {
+		return SHIPPED_MODEL.folder();
 	}
 
 	private static double number(Path dir, Map<String, Object> d, String key) {
-		if (d.get(key) instanceof Number n) return n.doubleValue();
-		throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no number \"" + key + "\".");
+		return ShippedModel.number(dir, DESCRIPTION, d, key);
 	}
 }

@@ -6,13 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import org.ml4em.BadInputException;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
@@ -172,11 +170,7 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 	}
 
 	private TFloat32 tensor(float[] values, int batch, int height, int width, int channels) {
-		if (height % shape.sizeMultiple() != 0 || width % shape.sizeMultiple() != 0) throw new BadInputException("A " + width + " x " + height +
-			" image does not fit this U-Net; width and height must be multiples of " + shape.sizeMultiple() + ".");
-		if (values.length != (long) batch * height * width * channels)
-			throw new IllegalArgumentException(values.length + " values for " + batch + " x " + height + " x " + width + " x " + channels);
-		return TFloat32.tensorOf(Shape.of(batch, height, width, channels), DataBuffers.of(values, true, false));
+		return shape.tensor(values, batch, height, width, channels);
 	}
 
 	private static float scalar(Result r, int i) {

@@ -201,12 +201,7 @@ public final class UNetTrainer implements AutoCloseable {
 	}
 
 	private TFloat32 tensor(float[] values, int batch, int height, int width, int channels) {
-		if (height % shape.sizeMultiple() != 0 || width % shape.sizeMultiple() != 0) throw new BadInputException("A " + width + " x " + height +
-			" image does not fit this U-Net; width and height must be multiples of " + shape.sizeMultiple() + ".");
-		long count = (long) batch * height * width * channels;
-		if (values.length != count)
-			throw new IllegalArgumentException(values.length + " values for " + batch + " x " + height + " x " + width + " x " + channels);
-		return TFloat32.tensorOf(Shape.of(batch, height, width, channels), DataBuffers.of(values, true, false));
+		return shape.tensor(values, batch, height, width, channels);
 	}
 
 	/**

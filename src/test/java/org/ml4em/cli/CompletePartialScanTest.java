@@ -20,8 +20,6 @@ import org.ml4em.io.TiffWriter.PixelType;
 import org.ml4em.scan.ImageComparison;
 
 import net.imglib2.img.array.ArrayImgs;
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * Complete Partial Scan headless: a sparse scan and its mask from Simulate Partial Scan, completed
@@ -42,12 +40,7 @@ class CompletePartialScanTest {
 	}
 
 	private static float[] values(Path file) throws Exception {
-		var img = TiffReader.read(file).image();
-		float[] v = new float[(int) (img.dimension(0) * img.dimension(1))];
-		var c = Views.flatIterable(img).cursor();
-		for (int i = 0; i < v.length; i++)
-			v[i] = ((RealType<?>) c.next()).getRealFloat();
-		return v;
+		return TiffValues.of(file);
 	}
 
 	private Path calibratedSample() throws Exception {

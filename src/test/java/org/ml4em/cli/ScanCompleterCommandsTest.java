@@ -13,10 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ml4em.io.TiffReader;
-
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /**
  * Train Scan Completer (a tiny network for a few steps), Complete Partial Scan with the model it
@@ -37,12 +33,7 @@ class ScanCompleterCommandsTest {
 	}
 
 	private static float[] values(Path file) throws Exception {
-		var img = TiffReader.read(file).image();
-		float[] v = new float[(int) (img.dimension(0) * img.dimension(1))];
-		var c = Views.flatIterable(img).cursor();
-		for (int i = 0; i < v.length; i++)
-			v[i] = ((RealType<?>) c.next()).getRealFloat();
-		return v;
+		return TiffValues.of(file);
 	}
 
 	private static List<String> checksums(Path rdf) throws Exception {

@@ -13,10 +13,6 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ml4em.io.TiffReader;
-
-import net.imglib2.type.numeric.RealType;
-import net.imglib2.view.Views;
 
 /** Simulate Partial Scan headless on the bundled HAADF image: sparse image and mask agree with the input and the reported coverage. */
 class SimulatePartialScanTest {
@@ -33,12 +29,7 @@ class SimulatePartialScanTest {
 	}
 
 	private static float[] values(Path file) throws Exception {
-		var img = TiffReader.read(file).image();
-		float[] v = new float[(int) (img.dimension(0) * img.dimension(1))];
-		var c = Views.flatIterable(img).cursor();
-		for (int i = 0; i < v.length; i++)
-			v[i] = ((RealType<?>) c.next()).getRealFloat();
-		return v;
+		return TiffValues.of(file);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.ml4em.columns.sim.AtomicImageSimulator;
 import org.ml4em.columns.sim.ColumnClass;
 import org.ml4em.columns.sim.Lattice;
 import org.ml4em.columns.sim.SimulatedAtomicImage;
+import org.ml4em.io.Folders;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -115,12 +116,8 @@ class FindAtomicColumnsCommandTest {
 		assertTrue(run("input", nan, "pixel_size", 0.1).getCancelReason().contains("NaN"));
 		// A SavedModel that is not a column model: a ZLP-like folder without ml4em_columns.json.
 		Path other = Files.createDirectories(dir.resolve("other"));
-		for (String f : ColumnModelFolder.SHIPPED_FILES.subList(0, 3)) {
-			try (var in = ColumnModelFolder.class.getResourceAsStream(ColumnModelFolder.SHIPPED + f)) {
-				Files.createDirectories(other.resolve(f).getParent());
-				Files.copy(in, other.resolve(f));
-			}
-		}
+		Folders.copyTree(ColumnModelFolder.extractShipped(), other);
+		Files.delete(other.resolve(ColumnModelFolder.DESCRIPTION));
 		String reason = run("input", image(mos2), "pixel_size", 0.1, "model", new File(other.toString())).getCancelReason();
 		assertTrue(reason.contains("has no ml4em_columns.json"), reason);
 	}

@@ -1,0 +1,84 @@
+package org.ml4em.commands;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.ml4em.BadInputException;
+
+/**
+ * A model that ships inside the jar as resources (a SavedModel and its ML4EM description) and is
+ * loaded from a folder: copied out into a temporary folder (deleted when Java exits) on first use
+ * and the same folder afterwards, so that a batch of runs neither copies it again nor fills the
+ * disk. Callers only read it.
+ */
+final class ShippedModel {
+
+	/** A SavedModel's standard files. */
+	private static final List<String> SAVED_MODEL = List.of("saved_model.pb", "variables/variables.index", "variables/variables.data-00000-of-00001");
+
+	private final String resources, description, what;
+	private Path copy;
+
+	/**
+	 * @param resources the resource folder, e.g. {@code /org/ml4em/columns/model/}
+	 * @param description the description's file name in it
+	 * @param what the model in words, for the message of a broken build
+	 */
+	ShippedModel(String resources, String description, String what) {
+		this.resources = resources;
+		this.description = description;
+		this.what = what;
+	}
+
+	/** {@return whether a {@code model=} parameter asks for the shipped model: none or an empty path} */
+	static boolean isShipped(File model) {
+		return model == null || model.getPath().isEmpty();
+	}
+
+	/** {@return the folder a {@code model=} parameter names, or this shipped model's} */
+	Path folderOf(File model) throws IOException {
+		return isShipped(model) ? folder() : model.toPath();
+	}
+
+	/**
+	 * {@return the shipped model as a folder}
+	 *
+	 * @throws IllegalStateException when the jar lacks a file of it (a broken build)
+	 */
+	synchronized Path folder() throws IOException {
+		if (copy == null || !Files.isRegularFile(copy.resolve(description))) copy = copyOut();
+		return copy;
+	}
+
+	private Path copyOut() throws IOException {
+		Path dir = Files.createTempDirectory("ml4em-model");
+		for (String name : Stream.concat(SAVED_MODEL.stream(), Stream.of(description)).toList()) {
+			try (InputStream in = ShippedModel.class.getResourceAsStream(resources + name)) {
+				if (in == null) throw new IllegalStateException("The shipped " + what + " lacks " + name + "; the ML4EM jar is incomplete.");
+				Path target = dir.resolve(name);
+				Files.createDirectories(target.getParent());
+				Files.copy(in, target);
+				target.toFile().deleteOnExit();
+			}
+		}
+		dir.resolve("variables").toFile().deleteOnExit();
+		dir.toFile().deleteOnExit();
+		return dir;
+	}
+
+	/**
+	 * {@return a number of a model description}
+	 *
+	 * @throws BadInputException naming the folder and the key when it is missing or not a number
+	 */
+	static double number(Path dir, String descriptionFile, Map<String, Object> d, String key) {
+		if (d.get(key) instanceof Number n) return n.doubleValue();
+		throw new BadInputException("model='" + dir + "': " + descriptionFile + " has no number \"" + key + "\".");
+	}
+}
