@@ -45,6 +45,13 @@ final class Demo {
 		step("Evaluate Columns", "the columns found against the image's ground truth, 0.5 Å tolerance",
 			Map.of("columns", results.resolve("haadf_mos2_columns.csv").toString(), "truth", root.resolve("sample-images/haadf_mos2_simulated.csv").toString(),
 				"output", results.resolve("haadf_mos2_scores.csv").toString()));
+		step("Simulate Partial Scan", "a spiral scan of 1/16 of the HAADF image's pixels", Map.of("input", stem.toString(), "path", "spiral", "coverage", "0.0625",
+			"output", results.resolve("haadf_stem_scan.tif").toString()));
+		step("Complete Partial Scan", "the shipped network completes it (the image was held out of its training)",
+			Map.of("input", results.resolve("haadf_stem_scan.tif").toString(), "mask", results.resolve("haadf_stem_scan_mask.tif").toString(), "output",
+				results.resolve("haadf_stem_completed.tif").toString()));
+		step("Compare Images", "the completed image against the full scan", Map.of("image", results.resolve("haadf_stem_completed.tif").toString(), "reference",
+			stem.toString(), "output", results.resolve("haadf_stem_completion_scores.csv").toString()));
 		out.println("Demo done; results in " + results.toAbsolutePath().normalize());
 		return Main.OK;
 	}

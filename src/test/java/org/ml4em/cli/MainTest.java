@@ -163,6 +163,10 @@ class MainTest {
 		// The shipped model on the sample: every column within 0.5 Å, nearly none missed or invented.
 		String all = Files.readAllLines(dir.resolve("out/haadf_mos2_scores.csv")).get(1);
 		assertTrue(all.startsWith("all,") && Double.parseDouble(all.split(",")[6]) > 0.97, all);
+		assertTrue(Files.exists(dir.resolve("out/haadf_stem_scan_mask.tif")));
+		List<String> completion = Files.readAllLines(dir.resolve("out/haadf_stem_completion_scores.csv"));
+		assertEquals("psnr_db,ssim,rms_relative", completion.get(0));
+		assertTrue(Double.parseDouble(completion.get(1).split(",")[0]) > 40, "the network on the held-out sample at 1/16: " + completion.get(1));
 	}
 
 	private void assertBadInput(String expected, String arguments) {
