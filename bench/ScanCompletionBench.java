@@ -46,6 +46,7 @@ public class ScanCompletionBench {
 			System.out.printf("model %s, %s, %d threads%n", args[3].isEmpty() ? "shipped" : dir, runner.device(), threads);
 			System.out.println("image,role,path,nominal,measured,method,psnr_db,ssim,rms_relative");
 			float[] timingImage = null;
+			List<String> goals = new ArrayList<>();
 			for (int a = 4; a < args.length; a++) {
 				String[] parts = args[a].split(":");
 				Path file = Path.of(parts[0]);
@@ -59,14 +60,23 @@ public class ScanCompletionBench {
 				if (timingImage == null && w == 512 && h == 512) timingImage = truth;
 				for (Scan scan : SCANS) {
 					ScanMask mask = scan.mask(w, h);
+					ImageComparison[] byMethod = new ImageComparison[ScanCompleter.Method.values().length];
 					for (ScanCompleter.Method m : ScanCompleter.Method.values()) {
 						float[] out = complete(truth, mask, m, model);
 						ImageComparison c = ImageComparison.of(out, truth, w, h);
+						byMethod[m.ordinal()] = c;
 						System.out.printf("%s,%s,%s,1/%.0f,1/%.1f,%s,%.2f,%.4f,%.4f%n", file.getFileName(), parts.length > 1 ? parts[1] : "", scan.path(),
 							1 / scan.coverage(), 1 / mask.measuredCoverage(), m.label(), c.psnr(), c.ssim(), c.relativeRms());
 					}
+					if (parts.length > 1 && parts[1].equals("held-out") && scan.path().equals("spiral") && (scan.coverage() == 1.0 / 16 || scan.coverage() == 1.0 / 100)) {
+						ImageComparison n = byMethod[ScanCompleter.Method.NETWORK.ordinal()], hm = byMethod[ScanCompleter.Method.HARMONIC.ordinal()];
+						boolean pass = n.psnr() >= hm.psnr() + 1 && n.ssim() > hm.ssim();
+						goals.add(String.format("goal %s spiral 1/%.0f (network PSNR >= harmonic + 1 dB, SSIM higher): %+.2f dB, SSIM %+.4f: %s", file.getFileName(),
+							1 / scan.coverage(), n.psnr() - hm.psnr(), n.ssim() - hm.ssim(), pass ? "PASS" : "FAIL"));
+					}
 				}
 			}
+			goals.forEach(System.out::println);
 			if (timingImage == null) return;
 			for (Scan scan : List.of(SCANS.get(0), SCANS.get(2))) {
 				ScanMask mask = scan.mask(512, 512);

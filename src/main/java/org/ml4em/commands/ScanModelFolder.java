@@ -53,8 +53,13 @@ public final class ScanModelFolder {
 
 	private ScanModelFolder() {}
 
-	/** {@return the description of a trained model as written to {@value #DESCRIPTION}} */
-	static Map<String, Object> describe(UNetShape shape, ScanTrainingSettings settings, List<TrainingImage> realImages, ScanTrainingReport report) {
+	/**
+	 * {@return the description of a trained model as written to {@value #DESCRIPTION}}
+	 *
+	 * @param continuedFrom the folder name of the model the training continued, or null
+	 */
+	static Map<String, Object> describe(UNetShape shape, ScanTrainingSettings settings, List<TrainingImage> realImages, String continuedFrom,
+		ScanTrainingReport report) {
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("format", FORMAT);
 		d.put("format_version", FORMAT_VERSION);
@@ -81,6 +86,7 @@ public final class ScanModelFolder {
 		t.put("min_coverage", settings.minCoverage());
 		t.put("max_coverage", settings.maxCoverage());
 		t.put("real_images", realImages.stream().map(TrainingImage::name).toList());
+		if (continuedFrom != null) t.put("continued_from", continuedFrom);
 		t.put("best_step", report.bestStep());
 		t.put("validation_gain_db", report.best().gainDb());
 		t.put("validation_gain_db_1_16", report.best().gainDb16());

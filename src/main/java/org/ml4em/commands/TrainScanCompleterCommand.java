@@ -75,6 +75,10 @@ public class TrainScanCompleterCommand extends Ml4emCommand {
 		description = "real STEM images to crop training patches from; leave out the ones you validate on")
 	private File real_images;
 
+	@Parameter(label = "Continue from model (folder, optional)", required = false, persist = false, style = "directory",
+		description = "a scan completer of the same depth and base filters whose training goes on; empty to start afresh")
+	private File init_model;
+
 	@Parameter(label = "Validation images", min = "1", persist = false)
 	private int validation_images = DEFAULTS.validationImages();
 
@@ -112,10 +116,12 @@ public class TrainScanCompleterCommand extends Ml4emCommand {
 		List<TrainingImage> real = realImages();
 		int cpus = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
 		ScanCompleterTrainer trainer = new ScanCompleterTrainer(settings, DeviceChoice.parse(device), cpus);
+		boolean continued = init_model != null && !init_model.getPath().isEmpty();
+		if (continued) trainer = trainer.continuing(init_model.toPath());
 		Path work = Files.createTempDirectory("ml4em-scan-training");
 		Path trained = work.resolve("model");
 		ScanTrainingReport report = trainer.train(real, trained, progress);
-		ScanModelFolder.writeDescription(trained, ScanModelFolder.describe(trainer.shape(), settings, real, report));
+		ScanModelFolder.writeDescription(trained, ScanModelFolder.describe(trainer.shape(), settings, real, continued ? init_model.getName() : null, report));
 		progress.status("Writing the bioimage.io description");
 		ScanModelFolder.writeBioImageIo(trained, String.format(Locale.ROOT, "Trained by ML4EM's Train Scan Completer for %d steps (seed %d) in %.0f s on %s; "
 			+ "best validation PSNR gain over harmonic inpainting %+.2f dB at step %d.", report.steps(), settings.seed(), report.seconds(), report.device(),

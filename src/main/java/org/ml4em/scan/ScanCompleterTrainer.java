@@ -21,14 +21,15 @@ import org.ml4em.tf.UNetShape;
  * Trains the scan completer: a U-Net generator ({@link InpaintingGanTrainer}) that corrects a
  * harmonic-inpainting first guess, against a small LSGAN critic, on patches made on the fly
  * ({@link CompletionPatches}) at coverages between the settings' bounds, with adaptively clipped
- * gradients and a learning rate that decays over the last 40 % of the steps. Every {@code validateEvery} steps the network completes fixed validation patches
- * (spirals of 1/16 and 1/100 on simulated scenes, simulated lattices and, when given, crops of the
- * training's real images), and the weights of the largest mean PSNR gain over harmonic inpainting
- * (measured on the same patches against the unblurred truth) are kept.
+ * gradients and a learning rate that decays over the last 40 % of the steps. Every
+ * {@code validateEvery} steps the network completes fixed validation patches (spirals of 1/16 and
+ * 1/100 on simulated scenes, simulated lattices and, when given, crops of the training's real
+ * images), and the weights of the largest mean PSNR gain over harmonic inpainting (both measured
+ * against the full patch as a scan would record it, noise included) are kept.
  *
  * <pre>
  * ScanTrainingReport report = new ScanCompleterTrainer(ScanTrainingSettings.defaults(), DeviceChoice.AUTO, 2)
- *     .train(Path.of("scan-model"), progress);
+ *     .train(List.of(), Path.of("scan-model"), progress);
  * </pre>
  *
  * The model folder gets the SavedModel (input {@code (batch, y, x, 2)}: first guess and mask,
@@ -53,6 +54,7 @@ public final class ScanCompleterTrainer {
 	private final ScanTrainingSettings settings;
 	private final DeviceChoice device;
 	private final int threads;
+	private final Path startModel;
 
 	/**
 	 * @param settings what to train and how
@@ -60,9 +62,24 @@ public final class ScanCompleterTrainer {
 	 * @param threads CPU threads for TensorFlow
 	 */
 	public ScanCompleterTrainer(ScanTrainingSettings settings, DeviceChoice device, int threads) {
+		this(settings, device, threads, null);
+	}
+
+	private ScanCompleterTrainer(ScanTrainingSettings settings, DeviceChoice device, int threads, Path startModel) {
 		this.settings = settings;
 		this.device = device;
 		this.threads = threads;
+		this.startModel = startModel;
+	}
+
+	/**
+	 * {@return this training, continued from a generator trained before} (its weights; the critic,
+	 * Adam's moments and the learning-rate schedule start afresh)
+	 *
+	 * @param model a scan completer's SavedModel folder of the same depth and base filters
+	 */
+	public ScanCompleterTrainer continuing(Path model) {
+		return new ScanCompleterTrainer(settings, device, threads, model);
 	}
 
 	/** {@return the generator this training makes} */
@@ -73,7 +90,7 @@ public final class ScanCompleterTrainer {
 	/**
 	 * Trains and writes the best generator as a SavedModel into {@code modelDir}.
 	 *
-	 * @param realImages the real images named in the settings, read by the caller
+	 * @param realImages real images to crop training patches from; empty for simulated ones only
 	 * @param modelDir a new or empty folder
 	 * @param progress status, fraction, log and cancel (polled every step)
 	 * @throws BadInputException when {@code modelDir} already holds a model, or the patch size does not fit the U-Net
@@ -93,15 +110,17 @@ public final class ScanCompleterTrainer {
 		int bestStep = -1;
 		double bestGain = Double.NEGATIVE_INFINITY;
 		AdaptiveClipping clipping = new AdaptiveClipping();
-		try (InpaintingGanTrainer trainer = new InpaintingGanTrainer(shape, settings.adversarialWeight(), settings.seed(),
+		try (InpaintingGanTrainer trainer = new InpaintingGanTrainer(shape, startModel, settings.adversarialWeight(), settings.seed(),
 			TensorFlowDevices.resolve(device), threads); CompletionPatches patches = new CompletionPatches(settings, realImages)) {
-			progress.log("Training the scan completer (" + shape.parameterCount() + " weights) on " + trainer.device() + " for " + settings.steps() + " steps.");
+			progress.log("Training the scan completer (" + shape.parameterCount() + " weights" + (startModel == null ? "" : ", continued from " + startModel)
+				+ ") on " + trainer.device() + " for " + settings.steps() + " steps.");
 			double[] sums = new double[3];
 			int count = 0;
 			for (int step = 1; step <= settings.steps(); step++) {
 				progress.checkCanceled();
 				CompletionPatches.Batch batch = patches.next();
-				InpaintingGanTrainer.StepLosses losses = trainer.step(batch.inputs(), batch.targets(), batch.count(), batch.size(), batch.size(), clipping.limit(), learningRate(step));
+				InpaintingGanTrainer.StepLosses losses = trainer.step(batch.inputs(), batch.targets(), batch.count(), batch.size(), batch.size(), clipping.limit(),
+					learningRate(step));
 				clipping.record(losses.gradientNorm());
 				sums[0] += losses.reconstruction();
 				sums[1] += losses.adversarial();

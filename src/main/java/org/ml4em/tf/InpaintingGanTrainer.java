@@ -64,6 +64,17 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 	 * @param threads CPU threads TensorFlow may use within one operation
 	 */
 	public InpaintingGanTrainer(UNetShape shape, float adversarialWeight, long seed, ComputeDevice device, int threads) {
+		this(shape, null, adversarialWeight, seed, device, threads);
+	}
+
+	/**
+	 * A trainer whose generator starts from the weights of a generator exported earlier (to continue
+	 * its training); the critic starts afresh.
+	 *
+	 * @param startModel a SavedModel folder written by {@link #export} for the same shape; null to start from random weights
+	 * @throws org.ml4em.BadInputException when the folder is not such a model
+	 */
+	public InpaintingGanTrainer(UNetShape shape, Path startModel, float adversarialWeight, long seed, ComputeDevice device, int threads) {
 		this.shape = Objects.requireNonNull(shape, "shape");
 		this.device = Objects.requireNonNull(device, "device");
 		if (shape.inputChannels() != 2 || shape.outputChannels() != 1)
@@ -77,7 +88,7 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 			target = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1, -1, 1)));
 			clip = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
 			rate = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()));
-			UNetLayers generator = new UNetLayers(tf, shape, seed, UNetHead.INPAINTING);
+			UNetLayers generator = new UNetLayers(tf, shape, seed, UNetHead.INPAINTING, startModel == null ? null : startWeights(startModel, shape));
 			completed = UNetHead.INPAINTING.output(tf, input, generator.logits(input));
 			generatorVariables = generator.variables();
 			DiscriminatorLayers discriminator = new DiscriminatorLayers(tf, 1, CRITIC_FILTERS, seed + 1);
@@ -171,6 +182,16 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 
 	private TFloat32 tensor(float[] values, int batch, int height, int width, int channels) {
 		return shape.tensor(values, batch, height, width, channels);
+	}
+
+	private static List<float[]> startWeights(Path dir, UNetShape shape) {
+		try (SavedModelRunner runner = SavedModelRunner.load(dir, TensorFlowDevices.resolve(DeviceChoice.CPU), 1)) {
+			List<float[]> weights = runner.variableValues();
+			long count = weights.stream().mapToLong(w -> w.length).sum();
+			if (count != shape.parameterCount()) throw new org.ml4em.BadInputException("The model in " + dir + " has " + count
+				+ " weights; a generator of depth " + shape.depth() + " and " + shape.baseFilters() + " base filters has " + shape.parameterCount() + ".");
+			return weights;
+		}
 	}
 
 	private static float scalar(Result r, int i) {

@@ -2,7 +2,9 @@ package org.ml4em.tf;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,6 +110,36 @@ public final class SavedModelRunner implements AutoCloseable {
 			bundle.close();
 			throw e;
 		}
+	}
+
+	/**
+	 * {@return the values of the model's variables, in the order they were created}: for a network
+	 * exported by ML4EM ({@link UNetTrainer#exportNetwork}), its weights in {@link UNetLayers#variables()}
+	 * order, from which training can continue. TensorFlow names variables {@code Variable},
+	 * {@code Variable_1}, … in creation order.
+	 */
+	List<float[]> variableValues() {
+		List<String> names = new ArrayList<>();
+		bundle.graph().operations().forEachRemaining(op -> {
+			if (op.type().equals("VariableV2")) names.add(op.name());
+		});
+		names.sort(Comparator.comparingInt(SavedModelRunner::creationIndex));
+		List<float[]> values = new ArrayList<>();
+		for (String name : names) {
+			try (Result r = bundle.session().runner().fetch(name).run()) {
+				TFloat32 t = (TFloat32) r.get(0);
+				float[] v = new float[Math.toIntExact(t.shape().size())];
+				t.asRawTensor().data().asFloats().read(v);
+				values.add(v);
+			}
+		}
+		return values;
+	}
+
+	/** {@code Variable} is the first, {@code Variable_k} the (k + 1)-th. */
+	private static int creationIndex(String name) {
+		int underscore = name.lastIndexOf('_');
+		return underscore < 0 ? 0 : Integer.parseInt(name.substring(underscore + 1));
 	}
 
 	/** The device this model was loaded for (see the class comment for what runs where). */

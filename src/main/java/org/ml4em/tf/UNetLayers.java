@@ -30,6 +30,7 @@ final class UNetLayers {
 	private final List<float[]> trained;
 	private final List<Assignment> assignments = new ArrayList<>();
 	private final UNetHead head;
+	private final List<float[]> start;
 
 	/**
 	 * How a variable of a network built from trained weights gets its values: run {@code assign}
@@ -56,11 +57,22 @@ final class UNetLayers {
 	 *            steps, and the network stuck at no correction
 	 */
 	UNetLayers(Ops tf, UNetShape shape, long seed, UNetHead head) {
+		this(tf, shape, seed, head, null);
+	}
+
+	/**
+	 * A network to train that starts from given weights instead of random ones (to continue a
+	 * training).
+	 *
+	 * @param start one array per variable, in {@link #variables()} order; null for random weights from the seed
+	 */
+	UNetLayers(Ops tf, UNetShape shape, long seed, UNetHead head, List<float[]> start) {
 		this.tf = tf;
 		this.shape = shape;
 		this.random = new SplittableRandom(seed);
 		this.trained = null;
 		this.head = head;
+		this.start = start == null ? null : List.copyOf(start);
 	}
 
 	/**
@@ -75,6 +87,7 @@ final class UNetLayers {
 		this.random = null;
 		this.trained = List.copyOf(weights);
 		this.head = head;
+		this.start = null;
 	}
 
 	/** What sets the trained weights, one per variable; empty for a network of random weights. */
@@ -137,7 +150,13 @@ final class UNetLayers {
 	private Variable<TFloat32> variable(float[] initial, long... dims) {
 		Shape shape = Shape.of(dims);
 		Variable<TFloat32> v;
-		if (trained == null) v = tf.variable(tf.constant(shape, DataBuffers.of(initial, true, false)));
+		if (trained == null && start != null) {
+			float[] values = start.get(variables.size());
+			if (values.length != shape.size())
+				throw new IllegalArgumentException("start weight " + variables.size() + " has " + values.length + " values, the layer needs " + shape.size());
+			v = tf.variable(tf.constant(shape, DataBuffers.of(values, true, false)));
+		}
+		else if (trained == null) v = tf.variable(tf.constant(shape, DataBuffers.of(initial, true, false)));
 		else {
 			float[] values = trained.get(variables.size());
 			if (values.length != shape.size())

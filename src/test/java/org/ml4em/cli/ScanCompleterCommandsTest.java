@@ -58,6 +58,15 @@ class ScanCompleterCommandsTest {
 		assertEquals(3, curve.size());
 		assertTrue(out.toString().contains("Train Scan Completer: 4 steps"), out.toString());
 
+		Path more = dir.resolve("more");
+		assertEquals(Main.OK, run("--headless", "--run", "Train Scan Completer", "steps=2,batch=1,patch_size=64,depth=2,base_filters=4,validation_images=2,"
+			+ "validate_every=2,threads=1,init_model='" + model + "',output='" + more + "'"), err.toString());
+		assertTrue(Files.readString(more.resolve("scan_model/ml4em_scan.json")).replaceAll("\\s", "").contains("\"continued_from\":\"scan_model\""));
+		err.reset();
+		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Train Scan Completer", "steps=2,batch=1,patch_size=64,depth=2,base_filters=8,"
+			+ "validation_images=2,threads=1,init_model='" + model + "',output='" + dir.resolve("mismatch") + "'"));
+		assertTrue(err.toString().contains("a generator of depth 2 and 8 base filters has"), err.toString());
+
 		Path full = dir.resolve("full.tif");
 		assertEquals(Main.OK, run("--headless", "--run", "Complete Partial Scan", "input='" + SAMPLE + "',coverage=0.1,path=random,model='" + model
 			+ "',output='" + full + "'"), err.toString());

@@ -76,6 +76,27 @@ class InpaintingGanTrainerTest {
 	}
 
 	@Test
+	void aTrainingContinuesFromAnExportedGenerator(@TempDir Path dir) throws Exception {
+		float[][] test = ramps(2, 5);
+		UNetShape shape = new UNetShape(2, 1, 2, 4, 3);
+		float[] before;
+		try (InpaintingGanTrainer t = new InpaintingGanTrainer(shape, 0.01f, 3, CPU, 1)) {
+			for (int step = 0; step < 20; step++) {
+				float[][] batch = ramps(4, step);
+				t.step(batch[0], batch[1], 4, SIZE, SIZE, Float.MAX_VALUE, 3e-3f);
+			}
+			before = t.predict(test[0], 2, SIZE, SIZE);
+			t.export(dir.resolve("model"));
+		}
+		try (InpaintingGanTrainer again = new InpaintingGanTrainer(shape, dir.resolve("model"), 0.01f, 4, CPU, 1)) {
+			assertArrayEquals(before, again.predict(test[0], 2, SIZE, SIZE), "the continued training starts where the export stopped");
+		}
+		org.ml4em.BadInputException e = assertThrows(org.ml4em.BadInputException.class,
+			() -> new InpaintingGanTrainer(new UNetShape(2, 1, 2, 8, 3), dir.resolve("model"), 0, 1, CPU, 1));
+		assertTrue(e.getMessage().contains("weights"), e.getMessage());
+	}
+
+	@Test
 	void aTinyClipLimitHoldsTheGeneratorStill() {
 		float[][] batch = ramps(4, 1), test = ramps(2, 2);
 		UNetShape shape = new UNetShape(2, 1, 2, 4, 3);
