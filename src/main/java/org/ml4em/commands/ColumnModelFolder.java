@@ -17,7 +17,6 @@ import org.ml4em.columns.ColumnModel;
 import org.ml4em.columns.ColumnTrainingReport;
 import org.ml4em.columns.ColumnTrainingSettings;
 import org.ml4em.columns.sim.AtomicImageSettings;
-import org.ml4em.io.JsonReader;
 import org.ml4em.io.JsonWriter;
 import org.ml4em.tf.SavedModelRunner;
 import org.ml4em.tf.UNetShape;
@@ -108,12 +107,7 @@ public final class ColumnModelFolder {
 	 * @throws BadInputException when the description is missing, not a column model, newer, or incomplete
 	 */
 	public static ColumnModel read(Path dir, SavedModelRunner runner) {
-		Map<String, Object> d = description(dir);
-		if (!FORMAT.equals(d.get("format"))) throw new BadInputException("model='" + dir + "' is not an ML4EM column model: its " + DESCRIPTION
-			+ " has no \"format\": \"" + FORMAT + "\"; give a folder written by Train Column Finder.");
-		int version = (int) number(dir, d, "format_version");
-		if (version > FORMAT_VERSION) throw new BadInputException("model='" + dir + "' is of format version " + version + "; this ML4EM reads up to "
-			+ FORMAT_VERSION + ". Update ML4EM.");
+		Map<String, Object> d = ShippedModel.description(dir, DESCRIPTION, FORMAT, FORMAT_VERSION, "column model", "Train Column Finder");
 		List<String> labels = new ArrayList<>();
 		if (!(d.get("labels") instanceof List<?> list) || list.isEmpty())
 			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " has no \"labels\" list.");
@@ -150,18 +144,6 @@ public final class ColumnModelFolder {
 	/** {@return the shipped model as a folder, copied out of the jar once per process} */
 	public static Path extractShipped() throws IOException {
 		return SHIPPED_MODEL.folder();
-	}
-
-	private static Map<String, Object> description(Path dir) {
-		Path file = dir.resolve(DESCRIPTION);
-		if (!Files.isRegularFile(file)) throw new BadInputException("model='" + dir + "' has no " + DESCRIPTION
-			+ "; expected a column model folder written by Train Column Finder.");
-		try {
-			return JsonReader.parseObject(Files.readString(file, StandardCharsets.UTF_8));
-		}
-		catch (IOException | IllegalArgumentException e) {
-			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " cannot be read (" + e.getMessage() + ").", e);
-		}
 	}
 
 	private static double number(Path dir, Map<String, Object> d, String key) {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.ml4em.BadInputException;
-import org.ml4em.io.JsonReader;
 import org.ml4em.io.JsonWriter;
 import org.ml4em.scan.ScanCompleterModel;
 import org.ml4em.scan.ScanTrainingReport;
@@ -109,21 +108,7 @@ public final class ScanModelFolder {
 	 * @throws BadInputException when the description is missing, not a scan completer, newer, or the network's signature does not fit
 	 */
 	public static ScanCompleterModel read(Path dir, SavedModelRunner runner) {
-		Path file = dir.resolve(DESCRIPTION);
-		if (!Files.isRegularFile(file)) throw new BadInputException("model='" + dir + "' has no " + DESCRIPTION
-			+ "; expected a scan completer folder written by Train Scan Completer.");
-		Map<String, Object> d;
-		try {
-			d = JsonReader.parseObject(Files.readString(file, StandardCharsets.UTF_8));
-		}
-		catch (IOException | IllegalArgumentException e) {
-			throw new BadInputException("model='" + dir + "': " + DESCRIPTION + " cannot be read (" + e.getMessage() + ").", e);
-		}
-		if (!FORMAT.equals(d.get("format"))) throw new BadInputException("model='" + dir + "' is not an ML4EM scan completer: its " + DESCRIPTION
-			+ " has no \"format\": \"" + FORMAT + "\".");
-		int version = (int) number(dir, d, "format_version");
-		if (version > FORMAT_VERSION) throw new BadInputException("model='" + dir + "' is of format version " + version + "; this ML4EM reads up to "
-			+ FORMAT_VERSION + ". Update ML4EM.");
+		Map<String, Object> d = ShippedModel.description(dir, DESCRIPTION, FORMAT, FORMAT_VERSION, "scan completer", "Train Scan Completer");
 		long[] in = runner.inputShape(runner.inputNames().get(0)).orElse(null), out = runner.outputShape(runner.outputNames().get(0)).orElse(null);
 		if (runner.inputNames().size() != 1 || runner.outputNames().size() != 1 || in != null && (in.length != 4 || in[3] != 2)
 			|| out != null && (out.length != 4 || out[3] != 1)) throw new BadInputException("model='" + dir + "' takes " + Arrays.toString(in) + " and gives "

@@ -3,6 +3,7 @@ package org.ml4em.commands;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,10 +11,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
+import org.ml4em.io.JsonReader;
 
 /**
- * A model that ships inside the jar as resources (a SavedModel and its ML4EM description) and is
- * loaded from a folder: copied out into a temporary folder (deleted when Java exits) on first use
+ * A model that ships inside the jar as resources (a SavedModel and its ML4EM description), and
+ * what every ML4EM model folder's description needs checked. The shipped model is loaded from a folder: copied out into a temporary folder (deleted when Java exits) on first use
  * and the same folder afterwards, so that a batch of runs neither copies it again nor fills the
  * disk. Callers only read it.
  */
@@ -80,5 +82,35 @@ final class ShippedModel {
 	static double number(Path dir, String descriptionFile, Map<String, Object> d, String key) {
 		if (d.get(key) instanceof Number n) return n.doubleValue();
 		throw new BadInputException("model='" + dir + "': " + descriptionFile + " has no number \"" + key + "\".");
+	}
+
+	/**
+	 * {@return the description of an ML4EM model folder, checked to be of the expected kind and a
+	 * version this ML4EM reads}
+	 *
+	 * @param descriptionFile the description's file name in the folder
+	 * @param format the value its {@code format} must have
+	 * @param maxVersion the newest {@code format_version} understood
+	 * @param kind the model in words ("column model"), for messages
+	 * @param writer the command that writes such folders, for messages
+	 * @throws BadInputException when the description is missing, unreadable, of another format or newer
+	 */
+	static Map<String, Object> description(Path dir, String descriptionFile, String format, int maxVersion, String kind, String writer) {
+		Path file = dir.resolve(descriptionFile);
+		if (!Files.isRegularFile(file)) throw new BadInputException("model='" + dir + "' has no " + descriptionFile + "; expected a " + kind
+			+ " folder written by " + writer + ".");
+		Map<String, Object> d;
+		try {
+			d = JsonReader.parseObject(Files.readString(file, StandardCharsets.UTF_8));
+		}
+		catch (IOException | IllegalArgumentException e) {
+			throw new BadInputException("model='" + dir + "': " + descriptionFile + " cannot be read (" + e.getMessage() + ").", e);
+		}
+		if (!format.equals(d.get("format"))) throw new BadInputException("model='" + dir + "' is not an ML4EM " + kind + ": its " + descriptionFile
+			+ " has no \"format\": \"" + format + "\"; give a folder written by " + writer + ".");
+		int version = (int) number(dir, descriptionFile, d, "format_version");
+		if (version > maxVersion) throw new BadInputException("model='" + dir + "' is of format version " + version + "; this ML4EM reads up to "
+			+ maxVersion + ". Update ML4EM.");
+		return d;
 	}
 }

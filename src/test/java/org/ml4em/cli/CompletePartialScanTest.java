@@ -12,6 +12,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ml4em.commands.ColumnModelFolder;
 import org.ml4em.io.ImageData;
 import org.ml4em.io.PixelCalibration;
 import org.ml4em.io.TiffReader;
@@ -97,7 +98,8 @@ class CompletePartialScanTest {
 		String[][] cases = { { "input='" + scan + "',mask='" + small + "'", "the mask must be the image's size" },
 			{ "input='" + scan + "',mask='" + empty + "'", "The mask marks no sampled pixel" },
 			{ "input='" + SAMPLE + "',coverage=0", "expected a fraction in (0, 1]" }, { "input='" + SAMPLE + "',coverage=1.5", "expected a fraction in (0, 1]" },
-			{ "input='" + nan + "',path=random,coverage=1", "is NaN or infinite" }, { "input='" + SAMPLE + "',method=kriging", "method='kriging' is not known" } };
+			{ "input='" + nan + "',path=random,coverage=1", "is NaN or infinite" }, { "input='" + SAMPLE + "',method=kriging", "method='kriging' is not known" },
+			{ "input='" + SAMPLE + "',method=network,model='" + ColumnModelFolder.extractShipped() + "'", "has no ml4em_scan.json; expected a scan completer" } };
 		for (String[] c : cases) {
 			err.reset();
 			String args = c[0] + (c[0].contains("method=") ? "" : ",method=harmonic") + ",output='" + bad + "'";
