@@ -5,8 +5,9 @@ import java.util.SplittableRandom;
 /**
  * Low-magnification STEM scenes for training the scan completer: a support with a gentle
  * intensity gradient, overlapped by half-planes (crystal edges, holes) and ellipses (particles)
- * of other intensities, all with blurred edges, and a little noise. They teach the network that
- * edges run straight on between sparse samples, which lattice images do not show.
+ * of other intensities, all with blurred edges, without noise ({@link CompletionPatches} adds
+ * it). They show the network edges that run straight on between sparse samples, which lattice
+ * images do not.
  */
 final class SmoothScenes {
 
