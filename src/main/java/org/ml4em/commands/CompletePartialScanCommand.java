@@ -83,7 +83,7 @@ public class CompletePartialScanCommand extends Ml4emCommand implements Calibrat
 		if (use_mask && mask == null) throw new BadInputException("use_mask is on but no mask image was given; add mask=<image> or turn use_mask off.");
 		int w = (int) input.dimension(0), h = (int) input.dimension(1);
 		float[] values = PlaneValues.of(input);
-		ScanMask scan = use_mask ? measured(w, h) : simulated(w, h);
+		ScanMask scan = use_mask ? measured(w, h) : ScanPaths.named(path, w, h, coverage, seed);
 		ScanCompleter.Method m = ScanCompleter.Method.parse(method);
 		long start = System.nanoTime();
 		String ranOn;
@@ -115,15 +115,6 @@ public class CompletePartialScanCommand extends Ml4emCommand implements Calibrat
 		for (int i = 0; i < flags.length; i++)
 			sampled[i] = flags[i] != 0 && !Float.isNaN(flags[i]);
 		return new ScanMask(sampled, w, h, Double.NaN);
-	}
-
-	private ScanMask simulated(int w, int h) {
-		return switch (path) {
-			case "spiral" -> ScanPaths.spiral(w, h, coverage);
-			case "lines" -> ScanPaths.lines(w, h, coverage);
-			case "random" -> ScanPaths.random(w, h, coverage, seed);
-			default -> throw new BadInputException("path='" + path + "' is not known; use spiral, lines or random.");
-		};
 	}
 
 	// -- CalibratedOutputs methods --

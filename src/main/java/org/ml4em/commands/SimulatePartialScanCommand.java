@@ -73,13 +73,7 @@ public class SimulatePartialScanCommand extends Ml4emCommand implements Calibrat
 		if (input.numDimensions() != 2) throw new BadInputException("Simulate Partial Scan takes a 2-D image, got " + input.numDimensions() + "-D.");
 		long w = input.dimension(0), h = input.dimension(1);
 		float[] values = PlaneValues.of(input);
-		ScanMask scan = positions != null ? ScanPaths.positions((int) w, (int) h, recorded())
-			: switch (path) {
-				case "spiral" -> ScanPaths.spiral((int) w, (int) h, coverage);
-				case "lines" -> ScanPaths.lines((int) w, (int) h, coverage);
-				case "random" -> ScanPaths.random((int) w, (int) h, coverage, seed);
-				default -> throw new BadInputException("path='" + path + "' is not known; use spiral, lines or random.");
-			};
+		ScanMask scan = positions != null ? ScanPaths.positions((int) w, (int) h, recorded()) : ScanPaths.named(path, (int) w, (int) h, coverage, seed);
 		byte[] flags = new byte[values.length];
 		for (int i = 0; i < values.length; i++) {
 			if (scan.sampled()[i]) flags[i] = (byte) 255;

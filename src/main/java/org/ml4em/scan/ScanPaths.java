@@ -92,6 +92,21 @@ public final class ScanPaths {
 		return new ScanMask(mask, width, height, (double) pixels / mask.length);
 	}
 
+	/**
+	 * {@return the mask of a path named as users name it}: {@code spiral}, {@code lines} or
+	 * {@code random} (which uses the seed)
+	 *
+	 * @throws BadInputException for another name, a size below 1 or a coverage outside (0, 1]
+	 */
+	public static ScanMask named(String path, int width, int height, double coverage, long seed) {
+		return switch (path) {
+			case "spiral" -> spiral(width, height, coverage);
+			case "lines" -> lines(width, height, coverage);
+			case "random" -> random(width, height, coverage, seed);
+			default -> throw new BadInputException("path='" + path + "' is not known; use spiral, lines or random.");
+		};
+	}
+
 	/** Marks the pixel nearest to (x, y); {@return whether it was inside the image and not marked before} */
 	private static boolean mark(boolean[] mask, int width, int height, double x, double y) {
 		long i = Math.round(x), j = Math.round(y);

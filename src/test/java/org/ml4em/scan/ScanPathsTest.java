@@ -14,6 +14,14 @@ import org.ml4em.BadInputException;
 class ScanPathsTest {
 
 	@Test
+	void pathsByNameAreThePathsAndAnUnknownNameIsRefused() {
+		assertArrayEquals(ScanPaths.spiral(64, 48, 0.1).sampled(), ScanPaths.named("spiral", 64, 48, 0.1, 1).sampled());
+		assertArrayEquals(ScanPaths.lines(64, 48, 0.1).sampled(), ScanPaths.named("lines", 64, 48, 0.1, 1).sampled());
+		assertArrayEquals(ScanPaths.random(64, 48, 0.1, 7).sampled(), ScanPaths.named("random", 64, 48, 0.1, 7).sampled());
+		assertTrue(assertThrows(BadInputException.class, () -> ScanPaths.named("zigzag", 64, 48, 0.1, 1)).getMessage().contains("use spiral, lines or random"));
+	}
+
+	@Test
 	void spiralCoverageIsNearTheNominalAndItReachesTheCorners() {
 		for (double coverage : new double[] { 1 / 16.0, 1 / 100.0 }) {
 			ScanMask m = ScanPaths.spiral(512, 512, coverage);
