@@ -32,4 +32,12 @@ public final class CompletionInput {
 		}
 		return out;
 	}
+
+	/** {@return the first guess of an input made by {@link #of}}: the harmonic completion itself */
+	static float[] guess(float[] input) {
+		float[] guess = new float[input.length / CHANNELS];
+		for (int i = 0; i < guess.length; i++)
+			guess[i] = input[CHANNELS * i];
+		return guess;
+	}
 }

@@ -60,6 +60,8 @@ class CompletionPatchesTest {
 		CompletionPatches.Patch p = CompletionPatches.patch(SETTINGS, List.of(), 3, 1.0 / 16);
 		assertEquals(1.0 / 16, p.mask().nominalCoverage());
 		assertArrayEquals(ScanPaths.spiral(SETTINGS.patchSize(), SETTINGS.patchSize(), 1.0 / 16).sampled(), p.mask().sampled());
+		assertArrayEquals(new HarmonicInpainting(HarmonicInpainting.DEFAULT_ITERATIONS).complete(p.truth(), p.mask(), org.ml4em.Progress.NONE).image(),
+			CompletionInput.guess(p.input()), "the first guess is harmonic inpainting of the patch, the validation's baseline");
 	}
 
 	@Test
