@@ -16,7 +16,7 @@ import org.ml4em.columns.sim.ColumnClass;
 import org.ml4em.columns.sim.ColumnTargets;
 import org.ml4em.columns.sim.SimulatedAtomicImage;
 import org.ml4em.columns.sim.TrainingSampler;
-import org.ml4em.io.Folders;
+import org.ml4em.io.BestCheckpoint;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.TensorFlowDevices;
 import org.ml4em.tf.UNetShape;
@@ -95,10 +95,7 @@ public final class ColumnFinderTrainer {
 		long start = System.nanoTime();
 		List<Validation> validation = validationSet();
 		List<ColumnTrainingReport.Validation> curve = new ArrayList<>();
-		Path checkpoints = modelDir.resolve(CHECKPOINTS);
-		Path best = null;
-		int bestStep = -1;
-		double bestScore = -1;
+		BestCheckpoint best = new BestCheckpoint(modelDir.resolve(CHECKPOINTS));
 		UNetShape shape = shape();
 		try (UNetTrainer trainer = new UNetTrainer(shape, settings.learningRate(), POSITIVE_WEIGHTS, settings.seed(), TensorFlowDevices.resolve(device), threads);
 			TrainingPatches patches = new TrainingPatches(settings)) {
@@ -116,24 +113,16 @@ public final class ColumnFinderTrainer {
 				lossSum = 0;
 				lossCount = 0;
 				// Kept by the mean class F1: the F1 of all columns saturates early, while vacancies and dopants still improve.
-				if (best == null || check.meanClassF1() > bestScore) {
-					bestScore = check.meanClassF1();
-					Path next = checkpoints.resolve("step-" + step);
-					trainer.export(next);
-					if (best != null) Folders.deleteTree(best);
-					best = next;
-					bestStep = step;
-				}
-				report(progress, check, bestStep);
+				best.offer(step, check.meanClassF1(), trainer::export);
+				report(progress, check, best.step());
 			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new CancellationException("Training was interrupted.");
 		}
-		Folders.moveContents(best, modelDir);
-		Folders.deleteTree(checkpoints);
-		return new ColumnTrainingReport(curve, bestStep, settings.steps(), (System.nanoTime() - start) / 1e9,
+		best.moveTo(modelDir);
+		return new ColumnTrainingReport(curve, best.step(), settings.steps(), (System.nanoTime() - start) / 1e9,
 			TensorFlowDevices.resolve(device).toString(), shape.parameterCount());
 	}
 

@@ -10,7 +10,7 @@ import java.util.concurrent.CancellationException;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
-import org.ml4em.io.Folders;
+import org.ml4em.io.BestCheckpoint;
 import org.ml4em.tf.AdaptiveClipping;
 import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.InpaintingGanTrainer;
@@ -105,10 +105,7 @@ public final class ScanCompleterTrainer {
 		long start = System.nanoTime();
 		List<Validation> validation = validationSet(realImages);
 		List<ScanTrainingReport.Validation> curve = new ArrayList<>();
-		Path checkpoints = modelDir.resolve(CHECKPOINTS);
-		Path best = null;
-		int bestStep = -1;
-		double bestGain = Double.NEGATIVE_INFINITY;
+		BestCheckpoint best = new BestCheckpoint(modelDir.resolve(CHECKPOINTS));
 		AdaptiveClipping clipping = new AdaptiveClipping();
 		try (InpaintingGanTrainer trainer = new InpaintingGanTrainer(shape, startModel, settings.adversarialWeight(), settings.seed(),
 			TensorFlowDevices.resolve(device), threads); CompletionPatches patches = new CompletionPatches(settings, realImages)) {
@@ -131,24 +128,16 @@ public final class ScanCompleterTrainer {
 				curve.add(check);
 				sums = new double[3];
 				count = 0;
-				if (best == null || check.gainDb() > bestGain) {
-					bestGain = check.gainDb();
-					Path next = checkpoints.resolve("step-" + step);
-					trainer.export(next);
-					if (best != null) Folders.deleteTree(best);
-					best = next;
-					bestStep = step;
-				}
-				report(progress, check, bestStep);
+				best.offer(step, check.gainDb(), trainer::export);
+				report(progress, check, best.step());
 			}
 		}
 		catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new CancellationException("Training was interrupted.");
 		}
-		Folders.moveContents(best, modelDir);
-		Folders.deleteTree(checkpoints);
-		return new ScanTrainingReport(curve, bestStep, settings.steps(), (System.nanoTime() - start) / 1e9, TensorFlowDevices.resolve(device).toString(),
+		best.moveTo(modelDir);
+		return new ScanTrainingReport(curve, best.step(), settings.steps(), (System.nanoTime() - start) / 1e9, TensorFlowDevices.resolve(device).toString(),
 			shape.parameterCount());
 	}
 
