@@ -111,11 +111,7 @@ final class BioImageIoExport {
 			"      - {type: channel, channel_names: [" + channels + "]}",
 			"    test_tensor: {source: " + TEST_OUTPUT + ", sha256: " + sha256(dir.resolve(TEST_OUTPUT)) + "}",
 			"    data: {type: float32, range: [0.0, 1.0]}",
-			"weights:",
-			"  tensorflow_saved_model_bundle:",
-			"    source: " + WEIGHTS,
-			"    sha256: " + sha256(dir.resolve(WEIGHTS)),
-			"    tensorflow_version: " + quoted(TensorFlowDevices.tensorFlowVersion()),
+			weights(dir),
 			"config:",
 			"  ml4em:",
 			"    description: " + ColumnModelFolder.DESCRIPTION,
@@ -133,6 +129,15 @@ final class BioImageIoExport {
 			"- Trained on simulated images only (ML4EM's HAADF simulator: graphene, hBN, MoS2, perovskite; doses down to 0.5 detected electrons"
 				+ " at a carbon column's peak); " + ColumnModelFolder.DESCRIPTION + " holds the training settings and validation figures.",
 			"- In Fiji: Plugins > ML4EM > Find Atomic Columns with model=<this folder>.", "");
+	}
+
+	/** {@return the {@code weights} entry of an rdf.yaml: the zipped SavedModel in the folder, its checksum, the TensorFlow version} */
+	static String weights(Path dir) throws IOException {
+		return String.join("\n", "weights:",
+			"  tensorflow_saved_model_bundle:",
+			"    source: " + WEIGHTS,
+			"    sha256: " + sha256(dir.resolve(WEIGHTS)),
+			"    tensorflow_version: " + quoted(TensorFlowDevices.tensorFlowVersion()));
 	}
 
 	static String quoted(String s) {

@@ -2,8 +2,6 @@ package org.ml4em.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,7 +15,6 @@ import org.ml4em.columns.ColumnModel;
 import org.ml4em.columns.ColumnTrainingReport;
 import org.ml4em.columns.ColumnTrainingSettings;
 import org.ml4em.columns.sim.AtomicImageSettings;
-import org.ml4em.io.JsonWriter;
 import org.ml4em.tf.SavedModelRunner;
 import org.ml4em.tf.UNetShape;
 
@@ -71,13 +68,7 @@ public final class ColumnModelFolder {
 		d.put("preprocessing", "zero_mean_unit_variance per image");
 		d.put("savedmodel", "tag serve, signature serving_default: input (batch, y, x, 1) -> output (batch, y, x, " + shape.outputChannels()
 			+ "): heat map, then the probability of each label");
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("type", "U-Net");
-		a.put("depth", shape.depth());
-		a.put("base_filters", shape.baseFilters());
-		a.put("kernel_size", shape.kernelSize());
-		a.put("parameters", shape.parameterCount());
-		d.put("architecture", a);
+		d.put("architecture", ShippedModel.architecture("U-Net", shape));
 		Map<String, Object> t = new LinkedHashMap<>();
 		t.put("seed", settings.seed());
 		t.put("steps", report.steps());
@@ -96,7 +87,7 @@ public final class ColumnModelFolder {
 
 	/** Writes the description into a model folder. */
 	static void writeDescription(Path dir, Map<String, Object> description) throws IOException {
-		Files.writeString(dir.resolve(DESCRIPTION), JsonWriter.toJson(description), StandardCharsets.UTF_8);
+		ShippedModel.writeDescription(dir, DESCRIPTION, description);
 	}
 
 	/**

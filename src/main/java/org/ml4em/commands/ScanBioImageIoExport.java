@@ -20,13 +20,13 @@ import javax.imageio.ImageIO;
 import org.ml4em.Progress;
 import org.ml4em.columns.sim.AtomicImageSimulator;
 import org.ml4em.columns.sim.TrainingSampler;
+import org.ml4em.io.NpyWriter;
 import org.ml4em.scan.CompletionInput;
 import org.ml4em.scan.IntensityRange;
 import org.ml4em.scan.ScanCompleterModel;
 import org.ml4em.scan.ScanMask;
 import org.ml4em.scan.ScanPaths;
 import org.ml4em.tf.SavedModelRunner;
-import org.ml4em.tf.TensorFlowDevices;
 
 /**
  * Makes a scan completer folder a bioimage.io model (specification 0.5): {@value BioImageIoExport#RDF},
@@ -58,8 +58,8 @@ final class ScanBioImageIoExport {
 		ScanMask mask = ScanPaths.spiral(TEST_SIZE, TEST_SIZE, TEST_COVERAGE);
 		float[] input = CompletionInput.of(truth, mask, Progress.NONE);
 		float[] output = runner.run(input, 1, TEST_SIZE, TEST_SIZE, CompletionInput.CHANNELS);
-		org.ml4em.io.NpyWriter.write(dir.resolve(TEST_INPUT), input, 1, TEST_SIZE, TEST_SIZE, CompletionInput.CHANNELS);
-		org.ml4em.io.NpyWriter.write(dir.resolve(TEST_OUTPUT), output, 1, TEST_SIZE, TEST_SIZE, 1);
+		NpyWriter.write(dir.resolve(TEST_INPUT), input, 1, TEST_SIZE, TEST_SIZE, CompletionInput.CHANNELS);
+		NpyWriter.write(dir.resolve(TEST_OUTPUT), output, 1, TEST_SIZE, TEST_SIZE, 1);
 		ImageIO.write(cover(truth, mask, output), "png", dir.resolve(COVER).toFile());
 		BioImageIoExport.zipSavedModel(dir, dir.resolve(WEIGHTS));
 		Files.writeString(dir.resolve(DOCUMENTATION), documentation(summary), StandardCharsets.UTF_8);
@@ -107,11 +107,7 @@ final class ScanBioImageIoExport {
 			"      - {type: channel, channel_names: [completed]}",
 			"    test_tensor: {source: " + TEST_OUTPUT + ", sha256: " + sha256(dir.resolve(TEST_OUTPUT)) + "}",
 			"    data: {type: float32}",
-			"weights:",
-			"  tensorflow_saved_model_bundle:",
-			"    source: " + WEIGHTS,
-			"    sha256: " + sha256(dir.resolve(WEIGHTS)),
-			"    tensorflow_version: " + quoted(TensorFlowDevices.tensorFlowVersion()),
+			BioImageIoExport.weights(dir),
 			"config:",
 			"  ml4em:",
 			"    description: " + ScanModelFolder.DESCRIPTION,

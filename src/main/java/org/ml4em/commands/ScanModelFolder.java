@@ -2,8 +2,6 @@ package org.ml4em.commands;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -11,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.ml4em.BadInputException;
-import org.ml4em.io.JsonWriter;
 import org.ml4em.scan.ScanCompleterModel;
 import org.ml4em.scan.ScanTrainingReport;
 import org.ml4em.scan.ScanTrainingSettings;
@@ -68,13 +65,7 @@ public final class ScanModelFolder {
 		d.put("preprocessing", "intensities mapped by the 0.1 and 99.9 percentiles of the measured pixels to 0 and 1; "
 			+ "channel 0: harmonic inpainting of the measured pixels (conjugate gradients to a relative residual of 1e-6), channel 1: mask (1 measured)");
 		d.put("savedmodel", "tag serve, signature serving_default: input (batch, y, x, 2) -> output (batch, y, x, 1): the completed image, measured pixels kept");
-		Map<String, Object> a = new LinkedHashMap<>();
-		a.put("type", "U-Net generator, residual on the first guess");
-		a.put("depth", shape.depth());
-		a.put("base_filters", shape.baseFilters());
-		a.put("kernel_size", shape.kernelSize());
-		a.put("parameters", shape.parameterCount());
-		d.put("architecture", a);
+		d.put("architecture", ShippedModel.architecture("U-Net generator, residual on the first guess", shape));
 		Map<String, Object> t = new LinkedHashMap<>();
 		t.put("seed", settings.seed());
 		t.put("steps", report.steps());
@@ -98,7 +89,7 @@ public final class ScanModelFolder {
 
 	/** Writes the description into a model folder. */
 	static void writeDescription(Path dir, Map<String, Object> description) throws IOException {
-		Files.writeString(dir.resolve(DESCRIPTION), JsonWriter.toJson(description), StandardCharsets.UTF_8);
+		ShippedModel.writeDescription(dir, DESCRIPTION, description);
 	}
 
 	/**

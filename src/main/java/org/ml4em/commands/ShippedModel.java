@@ -6,12 +6,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
 import org.ml4em.io.JsonReader;
+import org.ml4em.io.JsonWriter;
+import org.ml4em.tf.UNetShape;
 
 /**
  * A model that ships inside the jar as resources (a SavedModel and its ML4EM description), and
@@ -112,5 +115,21 @@ final class ShippedModel {
 		if (version > maxVersion) throw new BadInputException("model='" + dir + "' is of format version " + version + "; this ML4EM reads up to "
 			+ maxVersion + ". Update ML4EM.");
 		return d;
+	}
+
+	/** {@return a model description's {@code architecture} entry for a U-Net} @param type what kind of U-Net, in words */
+	static Map<String, Object> architecture(String type, UNetShape shape) {
+		Map<String, Object> a = new LinkedHashMap<>();
+		a.put("type", type);
+		a.put("depth", shape.depth());
+		a.put("base_filters", shape.baseFilters());
+		a.put("kernel_size", shape.kernelSize());
+		a.put("parameters", shape.parameterCount());
+		return a;
+	}
+
+	/** Writes a description into a model folder as JSON. */
+	static void writeDescription(Path dir, String descriptionFile, Map<String, Object> description) throws IOException {
+		Files.writeString(dir.resolve(descriptionFile), JsonWriter.toJson(description), StandardCharsets.UTF_8);
 	}
 }
