@@ -117,7 +117,7 @@ final class ScanBioImageIoExport {
 	private static String documentation(String summary) {
 		return String.join("\n", "# ML4EM partial-scan completer", "",
 			"A U-Net generator that completes STEM images recorded along sparse scans (spirals, line subsets, random points) at coverages of 1/100 "
-				+ "to 1/10, after Ede and Beanland (2020): trained with ln(MSE) against the slightly blurred truth plus a least-squares GAN term. " + summary,
+				+ "to 1/10, after Ede and Beanland (2020): trained with ln(MSE) against the noise-free image (real images: slightly blurred) plus a least-squares GAN term. " + summary,
 			"",
 			"- Input: two channels. Channel 0: intensities mapped by the 0.1 and 99.9 percentiles of the measured pixels to 0 and 1, unmeasured "
 				+ "pixels filled by harmonic (Laplace) inpainting. Channel 1: the mask (1 measured, 0 not).",
