@@ -7,6 +7,7 @@ import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
 
@@ -48,6 +49,15 @@ final class AdamUpdates {
 		Ops afterApply = tf.withControlDependencies(applies);
 		return List.of(afterApply.assign(beta1Power, afterApply.math.mul(beta1Power, beta1)),
 			afterApply.assign(beta2Power, afterApply.math.mul(beta2Power, beta2)));
+	}
+
+	/** {@return the gradients of {@code loss} with respect to each variable, in their order} */
+	static List<Operand<TFloat32>> gradients(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
+		Gradients g = tf.gradients(loss, variables);
+		List<Operand<TFloat32>> out = new ArrayList<>();
+		for (int i = 0; i < variables.size(); i++)
+			out.add(g.dy(i));
+		return out;
 	}
 
 	private static Operand<TFloat32> zeros(Ops tf, Shape shape) {

@@ -12,7 +12,6 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
@@ -85,15 +84,12 @@ public final class GraphTrainer implements AutoCloseable {
 		Ops tf = Ops.create(graph);
 		var lossId = tf.identity(loss);
 		lossValue = lossId;
-		Gradients gradients = tf.gradients(loss, variables);
+		List<Operand<TFloat32>> grads = AdamUpdates.gradients(tf, loss, variables);
 		// Updates wait for the loss, so step() returns the loss of the weights before the update,
 		// and for every gradient (see AdamUpdates: without this, results differed from run to run).
 		List<Op> beforeUpdates = new ArrayList<>(List.of(lossId));
-		List<Operand<TFloat32>> grads = new ArrayList<>();
-		for (int i = 0; i < variables.size(); i++) {
-			grads.add(gradients.dy(i));
-			beforeUpdates.add(tf.identity(gradients.dy(i)));
-		}
+		for (Operand<TFloat32> g : grads)
+			beforeUpdates.add(tf.identity(g));
 		updates.addAll(AdamUpdates.build(tf, tf.withControlDependencies(beforeUpdates), variables, grads, tf.constant(learningRate)));
 		session = new Session(graph, config);
 		session.initialize();

@@ -13,7 +13,6 @@ import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -100,8 +99,8 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 			critic = tf.math.mul(tf.constant(0.5f), tf.math.add(meanSquare(tf, tf.math.sub(realScore, tf.constant(1f))), meanSquare(tf, fakeScore)));
 			var generatorLoss = tf.math.add(reconstruction, tf.math.mul(tf.constant(adversarialWeight), adversarial));
 
-			List<Operand<TFloat32>> gGrads = gradients(tf, generatorLoss, generatorVariables);
-			List<Operand<TFloat32>> dGrads = gradients(tf, critic, discriminator.variables());
+			List<Operand<TFloat32>> gGrads = AdamUpdates.gradients(tf, generatorLoss, generatorVariables);
+			List<Operand<TFloat32>> dGrads = AdamUpdates.gradients(tf, critic, discriminator.variables());
 			gradientNorm = globalNorm(tf, gGrads);
 			var scale = tf.math.minimum(tf.constant(1f), tf.math.div(clip, tf.math.maximum(gradientNorm, tf.constant(1e-12f))));
 			List<Op> before = new ArrayList<>(List.of(reconstruction, adversarial, critic, gradientNorm));
@@ -200,14 +199,6 @@ public final class InpaintingGanTrainer implements AutoCloseable {
 
 	private static Operand<TFloat32> meanSquare(Ops tf, Operand<TFloat32> x) {
 		return tf.math.mean(tf.math.square(x), tf.constant(new int[] { 0, 1 }));
-	}
-
-	private static List<Operand<TFloat32>> gradients(Ops tf, Operand<TFloat32> loss, List<Variable<TFloat32>> variables) {
-		Gradients g = tf.gradients(loss, variables);
-		List<Operand<TFloat32>> out = new ArrayList<>();
-		for (int i = 0; i < variables.size(); i++)
-			out.add(g.dy(i));
-		return out;
 	}
 
 	private static Operand<TFloat32> globalNorm(Ops tf, List<Operand<TFloat32>> grads) {
