@@ -50,7 +50,7 @@ public class ReplicaEnsembleBench {
 	 */
 	public static ReplicaTrainingReport time(ReplicaData data, int epochs, boolean oneAtATime, DeviceChoice device, int threads) {
 		ReplicaTrainingSettings settings = ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withCheckEvery(10).withPatience(Integer.MAX_VALUE);
-		try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(ZLP, device, threads)) {
+		try (ReplicaEnsembleTrainer trainer = ReplicaEnsembleTrainer.create(ZLP, device, threads)) {
 			return oneAtATime ? trainer.trainOneAtATime(data, settings, Progress.NONE) : trainer.train(data, settings, Progress.NONE);
 		}
 	}

@@ -41,7 +41,7 @@ public class ZlpSpeedBench {
 		// patience above the epoch count: every replica runs every epoch in both modes
 		ReplicaTrainingSettings fixed = ReplicaTrainingSettings.defaults().withMaxEpochs(epochs).withCheckEvery(50).withPatience(epochs);
 		for (boolean oneAtATime : List.of(false, true)) {
-			try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(ZlpAnalysis.NETWORK, device, threads)) {
+			try (ReplicaEnsembleTrainer trainer = ReplicaEnsembleTrainer.create(ZlpAnalysis.NETWORK, device, threads)) {
 				ReplicaTrainingReport r = oneAtATime ? trainer.trainOneAtATime(data, fixed, Progress.NONE) : trainer.train(data, fixed, Progress.NONE);
 				System.out.printf("%s replicas=%d epochs=%d seconds=%.2f seconds_per_replica=%.4f device=%s%n", oneAtATime ? "one_at_a_time" : "one_graph",
 					replicas, epochs, r.seconds(), r.seconds() / replicas, r.device().description().replace(' ', '_'));

@@ -20,7 +20,7 @@ final class TensorFlowLloydStep implements LloydStep {
 		this.d = points.features();
 		this.k = k;
 		this.mean = points.featureMeans();
-		kernel = new TfNearestCentroids(centred(points, mean), points.rows(), d, k, device, threads);
+		kernel = TfNearestCentroids.create(centred(points, mean), points.rows(), d, k, device, threads);
 	}
 
 	@Override

@@ -97,7 +97,7 @@ public final class ColumnFinderTrainer {
 		List<ColumnTrainingReport.Validation> curve = new ArrayList<>();
 		BestCheckpoint best = new BestCheckpoint(modelDir.resolve(CHECKPOINTS));
 		UNetShape shape = shape();
-		try (UNetTrainer trainer = new UNetTrainer(shape, settings.learningRate(), POSITIVE_WEIGHTS, settings.seed(), TensorFlowDevices.resolve(device), threads);
+		try (UNetTrainer trainer = UNetTrainer.create(shape, settings.learningRate(), POSITIVE_WEIGHTS, settings.seed(), TensorFlowDevices.resolve(device), threads);
 			TrainingPatches patches = new TrainingPatches(settings)) {
 			progress.log("Training the column finder (" + shape.parameterCount() + " weights) on " + trainer.device() + " for " + settings.steps() + " steps.");
 			double lossSum = 0;

@@ -5,6 +5,7 @@ import java.util.concurrent.CancellationException;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.tf.TensorFlowUnavailableException;
 import org.scijava.command.ContextCommand;
 import org.scijava.log.LogService;
 import org.scijava.app.StatusService;
@@ -35,7 +36,7 @@ public abstract class Ml4emCommand extends ContextCommand {
 			if (logService != null && summary != null)
 				logService.info(summary);
 		}
-		catch (IOException | BadInputException e) {
+		catch (IOException | BadInputException | TensorFlowUnavailableException e) {
 			fail(e.getMessage());
 		}
 		catch (CancellationException e) {

@@ -39,7 +39,7 @@ public final class TrainedZlpModel implements ZlpPredictor, AutoCloseable {
 	 * @return the ensemble
 	 */
 	public static TrainedZlpModel of(ReplicaWeights weights, DeviceChoice device, int threads) {
-		ReplicaEnsembleTrainer t = new ReplicaEnsembleTrainer(ZlpAnalysis.NETWORK, device, threads);
+		ReplicaEnsembleTrainer t = ReplicaEnsembleTrainer.create(ZlpAnalysis.NETWORK, device, threads);
 		t.setWeights(weights);
 		return new TrainedZlpModel(t);
 	}

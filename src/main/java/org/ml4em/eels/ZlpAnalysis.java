@@ -98,7 +98,7 @@ public final class ZlpAnalysis {
 		ZlpCutoffs cutoffs = ZlpCutoffs.concat(sources.stream().map(ZlpTrainingSet.Source::cutoffs).toList());
 		ZlpTrainingSet set = ZlpTrainingSet.draw(sources, conditions, settings.replicas(), settings.seed());
 		MlpShape network = network(set.scaling().inputCount());
-		try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(network, settings.device(), settings.threads())) {
+		try (ReplicaEnsembleTrainer trainer = ReplicaEnsembleTrainer.create(network, settings.device(), settings.threads())) {
 			progress.status("ZLP: training " + settings.replicas() + " replicas on " + trainer.device().description());
 			ReplicaTrainingReport first = trainer.train(
 				new ReplicaData(set.x(), set.y(), set.sigma(), set.trainWeight(), set.validationWeight()), settings.training(),

@@ -24,7 +24,7 @@ public final class ZlpModelExport {
 	 * @throws IOException when writing fails
 	 */
 	public static void savedModel(ZlpResult result, Path dir) throws IOException {
-		try (ReplicaEnsembleTrainer model = new ReplicaEnsembleTrainer(result.weights().shape(), DeviceChoice.CPU, 1)) {
+		try (ReplicaEnsembleTrainer model = ReplicaEnsembleTrainer.create(result.weights().shape(), DeviceChoice.CPU, 1)) {
 			model.setWeights(result.weights());
 			model.exportSavedModel(dir);
 		}

@@ -107,7 +107,7 @@ public final class ScanCompleterTrainer {
 		List<ScanTrainingReport.Validation> curve = new ArrayList<>();
 		BestCheckpoint best = new BestCheckpoint(modelDir.resolve(CHECKPOINTS));
 		AdaptiveClipping clipping = new AdaptiveClipping();
-		try (InpaintingGanTrainer trainer = new InpaintingGanTrainer(shape, startModel, settings.adversarialWeight(), settings.seed(),
+		try (InpaintingGanTrainer trainer = InpaintingGanTrainer.create(shape, startModel, settings.adversarialWeight(), settings.seed(),
 			TensorFlowDevices.resolve(device), threads); CompletionPatches patches = new CompletionPatches(settings, realImages)) {
 			progress.log("Training the scan completer (" + shape.parameterCount() + " weights" + (startModel == null ? "" : ", continued from " + startModel)
 				+ ") on " + trainer.device() + " for " + settings.steps() + " steps.");

@@ -98,15 +98,15 @@ public final class ReplicaData {
 			slice(weightTrain, from, to, points), slice(weightValidation, from, to, points));
 	}
 
-	// -- Package-private: what the training graph is built from --
+	// -- For the TensorFlow engine (org.ml4em.tf.engine): what the training graph is built from --
 
 	/** Inputs, row-major {@code [R][N][inputs]}; live, do not modify. */
-	float[] inputArray() {
+	public float[] inputArray() {
 		return x;
 	}
 
 	/** Targets, row-major {@code [R][N]}; live, do not modify. */
-	float[] targetArray() {
+	public float[] targetArray() {
 		return y;
 	}
 
@@ -115,12 +115,12 @@ public final class ReplicaData {
 	 * (0 for a point of weight 0), row-major {@code [R][N]}: folding σ and the normalisation into
 	 * one array lets the graph compute χ² as one weighted sum.
 	 */
-	float[] trainingCoefficients() {
+	public float[] trainingCoefficients() {
 		return coefficients(weightTrain);
 	}
 
 	/** Like {@link #trainingCoefficients()}, for the validation χ². */
-	float[] validationCoefficients() {
+	public float[] validationCoefficients() {
 		return coefficients(weightValidation);
 	}
 

@@ -42,7 +42,7 @@ public record ReplicaTrainingReport(List<ReplicaTrainingReport.Replica> replicas
 	}
 
 	/** Joins the reports of replicas trained one after another, adding their times. */
-	static ReplicaTrainingReport concatenate(List<ReplicaTrainingReport> parts, ComputeDevice device) {
+	public static ReplicaTrainingReport concatenate(List<ReplicaTrainingReport> parts, ComputeDevice device) {
 		List<Replica> all = new ArrayList<>();
 		double seconds = 0;
 		for (ReplicaTrainingReport part : parts) {

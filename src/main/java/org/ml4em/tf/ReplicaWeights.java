@@ -136,9 +136,10 @@ public final class ReplicaWeights {
 		return part;
 	}
 
-	// -- Package-private: the training loop fills these in place --
+	// -- For the TensorFlow engine (org.ml4em.tf.engine), which fills these in place --
 
-	static ReplicaWeights zeros(MlpShape shape, int replicas) {
+	/** An ensemble of all-zero weights, to be filled. */
+	public static ReplicaWeights zeros(MlpShape shape, int replicas) {
 		float[][] kernels = new float[shape.layers()][];
 		float[][] biases = new float[shape.layers()][];
 		for (int l = 0; l < shape.layers(); l++) {
@@ -149,17 +150,17 @@ public final class ReplicaWeights {
 	}
 
 	/** The live kernel array of a layer, for filling from TensorFlow; callers must not keep it. */
-	float[] kernelArray(int layer) {
+	public float[] kernelArray(int layer) {
 		return kernels[layer];
 	}
 
 	/** The live bias array of a layer, for filling from TensorFlow; callers must not keep it. */
-	float[] biasArray(int layer) {
+	public float[] biasArray(int layer) {
 		return biases[layer];
 	}
 
 	/** Overwrites replica {@code to} of this ensemble with replica {@code from} of {@code source}. */
-	void copyReplica(int to, ReplicaWeights source, int from) {
+	public void copyReplica(int to, ReplicaWeights source, int from) {
 		for (int l = 0; l < shape.layers(); l++) {
 			int k = shape.fanIn(l) * shape.fanOut(l);
 			int b = shape.fanOut(l);
@@ -178,7 +179,7 @@ public final class ReplicaWeights {
 	}
 
 	/** Copies every layer of this ensemble, for a caller that must not see later changes. */
-	ReplicaWeights copy() {
+	public ReplicaWeights copy() {
 		ReplicaWeights w = zeros(shape, replicas);
 		for (int l = 0; l < shape.layers(); l++) {
 			System.arraycopy(kernels[l], 0, w.kernels[l], 0, kernels[l].length);

@@ -1,22 +1,5 @@
 package org.ml4em.tf;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.Result;
-import org.tensorflow.Session;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.op.linalg.MatMul;
-import org.tensorflow.op.core.ReduceSum;
-import org.tensorflow.types.TFloat32;
-import org.tensorflow.types.TInt32;
-
 /**
  * Nearest-centroid assignment of many points as TensorFlow matrix products, the inner step of
  * Lloyd's K-means on a GPU.
@@ -27,30 +10,14 @@ import org.tensorflow.types.TInt32;
  * once, at construction, and reused by every call.
  *
  * <pre>
- * try (TfNearestCentroids kernel = new TfNearestCentroids(points, n, d, k, device, threads)) {
+ * try (TfNearestCentroids kernel = TfNearestCentroids.create(points, n, d, k, device, threads)) {
  *     double inertia = kernel.accumulate(centroids, sums, counts);
  * }
  * </pre>
  *
  * Not thread-safe: one caller at a time. Distances are computed in float32.
  */
-public final class TfNearestCentroids implements AutoCloseable {
-
-	/** Rows per tensor: bounds the n × k distance matrix a single run materialises. */
-	static final int CHUNK_ROWS = 1 << 20;
-
-	private final int d;
-	private final int k;
-	private final Graph graph = new Graph();
-	private final Session session;
-	private final List<TFloat32> chunks = new ArrayList<>();
-	private final Placeholder<TFloat32> points;
-	private final Placeholder<TFloat32> centroids;
-	private final Operand<TInt32> labels;
-	private final Operand<TFloat32> sums;
-	private final Operand<TFloat32> counts;
-	private final Operand<TFloat32> inertia;
-	private final ComputeDevice device;
+public interface TfNearestCentroids extends AutoCloseable {
 
 	/**
 	 * @param data row-major points, {@code n × d} floats; copied, not kept
@@ -60,33 +27,12 @@ public final class TfNearestCentroids implements AutoCloseable {
 	 * @param device where to run, from {@link TensorFlowDevices#resolve}
 	 * @param threads CPU threads TensorFlow may use
 	 */
-	public TfNearestCentroids(float[] data, int n, int d, int k, ComputeDevice device, int threads) {
-		Objects.requireNonNull(data, "data");
-		if ((long) n * d > data.length) throw new IllegalArgumentException("data holds " + data.length + " floats, fewer than n*d=" + (long) n * d);
-		this.d = d;
-		this.k = k;
-		this.device = device;
-		Ops tf = Ops.create(graph);
-		if (device.gpu()) tf = tf.withDevice(TensorFlowDevices.gpuSpec());
-		points = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, d)));
-		centroids = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(k, d)));
-		var pointNorms = tf.reduceSum(tf.math.square(points), tf.constant(1), ReduceSum.keepDims(true));
-		var centroidNorms = tf.reduceSum(tf.math.square(centroids), tf.constant(1));
-		var cross = tf.linalg.matMul(points, centroids, MatMul.transposeB(true));
-		var distances = tf.math.add(tf.math.sub(pointNorms, tf.math.mul(tf.constant(2f), cross)), centroidNorms);
-		labels = tf.math.argMin(distances, tf.constant(1), TInt32.class);
-		var nearest = tf.math.maximum(tf.reduceMin(distances, tf.constant(1)), tf.constant(0f));
-		inertia = tf.reduceSum(nearest, tf.constant(0));
-		sums = tf.math.unsortedSegmentSum(points, labels, tf.constant(k));
-		counts = tf.math.unsortedSegmentSum(tf.onesLike(nearest), labels, tf.constant(k));
-		session = new Session(graph, SessionConfigs.withThreads(threads, false));
-		copyChunks(data, n);
+	static TfNearestCentroids create(float[] data, int n, int d, int k, ComputeDevice device, int threads) {
+		return TensorFlow.engine().nearestCentroids(data, n, d, k, device, threads);
 	}
 
 	/** The device this kernel runs on. */
-	public ComputeDevice device() {
-		return device;
-	}
+	ComputeDevice device();
 
 	/**
 	 * One Lloyd assignment pass: adds each point to the sum and count of its nearest centroid.
@@ -96,61 +42,13 @@ public final class TfNearestCentroids implements AutoCloseable {
 	 * @param countsOut {@code k} per-centroid point counts, overwritten
 	 * @return the inertia: sum of squared distances of the points to their nearest centroid
 	 */
-	public double accumulate(float[] centroidValues, double[] sumsOut, long[] countsOut) {
-		java.util.Arrays.fill(sumsOut, 0);
-		java.util.Arrays.fill(countsOut, 0);
-		double total = 0;
-		float[] chunkSums = new float[k * d];
-		float[] chunkCounts = new float[k];
-		try (TFloat32 c = centroidTensor(centroidValues)) {
-			for (TFloat32 chunk : chunks) {
-				try (Result r = session.runner().feed(points, chunk).feed(centroids, c).fetch(sums).fetch(counts).fetch(inertia).run()) {
-					((TFloat32) r.get(0)).asRawTensor().data().asFloats().read(chunkSums);
-					((TFloat32) r.get(1)).asRawTensor().data().asFloats().read(chunkCounts);
-					total += ((TFloat32) r.get(2)).getFloat();
-				}
-				for (int i = 0; i < chunkSums.length; i++) sumsOut[i] += chunkSums[i];
-				for (int j = 0; j < k; j++) countsOut[j] += Math.round(chunkCounts[j]);
-			}
-		}
-		return total;
-	}
+	double accumulate(float[] centroidValues, double[] sumsOut, long[] countsOut);
 
 	/**
 	 * Writes the index of the nearest centroid of every point into {@code labelsOut} (length n).
 	 */
-	public void assign(float[] centroidValues, int[] labelsOut) {
-		int offset = 0;
-		try (TFloat32 c = centroidTensor(centroidValues)) {
-			for (TFloat32 chunk : chunks) {
-				int rows = (int) chunk.shape().size(0);
-				try (Result r = session.runner().feed(points, chunk).feed(centroids, c).fetch(labels).run()) {
-					int[] part = new int[rows];
-					((TInt32) r.get(0)).asRawTensor().data().asInts().read(part);
-					System.arraycopy(part, 0, labelsOut, offset, rows);
-				}
-				offset += rows;
-			}
-		}
-	}
+	void assign(float[] centroidValues, int[] labelsOut);
 
-	@Override
-	public void close() {
-		chunks.forEach(TFloat32::close);
-		chunks.clear();
-		session.close();
-		graph.close();
-	}
-
-	private TFloat32 centroidTensor(float[] values) {
-		return TFloat32.tensorOf(Shape.of(k, d), DataBuffers.of(values, true, false));
-	}
-
-	private void copyChunks(float[] data, int n) {
-		for (int start = 0; start < n; start += CHUNK_ROWS) {
-			int rows = Math.min(CHUNK_ROWS, n - start);
-			float[] part = java.util.Arrays.copyOfRange(data, start * d, (start + rows) * d);
-			chunks.add(TFloat32.tensorOf(Shape.of(rows, d), DataBuffers.of(part, true, false)));
-		}
-	}
+	/** Releases the native tensors, the session and the graph. */
+	void close();
 }

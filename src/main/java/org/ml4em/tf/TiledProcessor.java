@@ -13,7 +13,6 @@ import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.tf.TileGrid.Region;
 import org.ml4em.tf.TileGrid.Tile;
-import org.tensorflow.exceptions.TFResourceExhaustedException;
 
 import net.imglib2.Cursor;
 import net.imglib2.FinalInterval;
@@ -60,6 +59,9 @@ import net.imglib2.view.Views;
 public final class TiledProcessor {
 
 	private static final int MAX_CAUSE_DEPTH = 16;
+
+	/** TensorFlow's report of a full GPU or a failed native allocation, named because TensorFlow lives in its own class loader. */
+	private static final String RESOURCE_EXHAUSTED = "org.tensorflow.exceptions.TFResourceExhaustedException";
 
 	private final List<Integer> triedTileSizes = new ArrayList<>();
 	private final boolean insideImage;
@@ -150,7 +152,7 @@ public final class TiledProcessor {
 		// a bounded walk: a cause chain can in principle loop back on itself
 		Throwable t = e;
 		for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = t.getCause())
-			if (t instanceof OutOfMemoryError || t instanceof TFResourceExhaustedException) return true;
+			if (t instanceof OutOfMemoryError || t.getClass().getName().equals(RESOURCE_EXHAUSTED)) return true;
 		return false;
 	}
 

@@ -1,9 +1,6 @@
 package org.ml4em.tf;
 
 import org.ml4em.BadInputException;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.types.TFloat32;
 
 /**
  * The architecture of a U-Net for dense 2-D prediction: {@code depth} resolution levels, two
@@ -73,18 +70,5 @@ public record UNetShape(int inputChannels, int outputChannels, int depth, int ba
 			count += k2 * 2 * f * f + f + k2 * f * f + f; // after concatenation
 		}
 		return count + (long) filters(0) * outputChannels + outputChannels;
-	}
-
-	/**
-	 * {@return a {@code (batch, height, width, channels)} tensor of row-major values}, for a network of this shape
-	 *
-	 * @throws BadInputException when height or width is not a multiple of {@link #sizeMultiple()}
-	 */
-	TFloat32 tensor(float[] values, int batch, int height, int width, int channels) {
-		if (height % sizeMultiple() != 0 || width % sizeMultiple() != 0) throw new BadInputException("A " + width + " x " + height
-			+ " image does not fit this U-Net; width and height must be multiples of " + sizeMultiple() + ".");
-		if (values.length != (long) batch * height * width * channels)
-			throw new IllegalArgumentException(values.length + " values for " + batch + " x " + height + " x " + width + " x " + channels);
-		return TFloat32.tensorOf(Shape.of(batch, height, width, channels), DataBuffers.of(values, true, false));
 	}
 }

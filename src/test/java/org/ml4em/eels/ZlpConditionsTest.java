@@ -56,7 +56,7 @@ class ZlpConditionsTest {
 		SyntheticSpectrumImage unseen = simulate(b, 13);
 		ThicknessResult t = thickness(unseen);
 		double[] energies = ZlpAnalysis.energies(t.aligned().energyAxis());
-		try (ReplicaEnsembleTrainer model = new ReplicaEnsembleTrainer(result.weights().shape(), DeviceChoice.CPU, 2)) {
+		try (ReplicaEnsembleTrainer model = ReplicaEnsembleTrainer.create(result.weights().shape(), DeviceChoice.CPU, 2)) {
 			model.setWeights(result.weights());
 			for (int cls = 0; cls < 2; cls++) {
 				int pixel = firstPixel(t.clusters().labels(), cls);

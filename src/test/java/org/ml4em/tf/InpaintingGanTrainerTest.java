@@ -51,7 +51,7 @@ class InpaintingGanTrainerTest {
 	void learnsToFillRampsKeepsMeasuredPixelsAndExportsWhatItPredicts(@TempDir Path dir) throws Exception {
 		float[][] test = ramps(2, 999);
 		UNetShape shape = new UNetShape(2, 1, 2, 4, 3);
-		try (InpaintingGanTrainer t = new InpaintingGanTrainer(shape, 0.01f, 3, CPU, 1)) {
+		try (InpaintingGanTrainer t = InpaintingGanTrainer.create(shape, null, 0.01f, 3, CPU, 1)) {
 			float[] untrained = t.predict(test[0], 2, SIZE, SIZE);
 			for (int i = 0; i < untrained.length; i++)
 				assertEquals(test[0][2 * i], untrained[i], 0, "an untrained network returns its first guess");
@@ -80,7 +80,7 @@ class InpaintingGanTrainerTest {
 		float[][] test = ramps(2, 5);
 		UNetShape shape = new UNetShape(2, 1, 2, 4, 3);
 		float[] before;
-		try (InpaintingGanTrainer t = new InpaintingGanTrainer(shape, 0.01f, 3, CPU, 1)) {
+		try (InpaintingGanTrainer t = InpaintingGanTrainer.create(shape, null, 0.01f, 3, CPU, 1)) {
 			for (int step = 0; step < 20; step++) {
 				float[][] batch = ramps(4, step);
 				t.step(batch[0], batch[1], 4, SIZE, SIZE, Float.MAX_VALUE, 3e-3f);
@@ -88,11 +88,11 @@ class InpaintingGanTrainerTest {
 			before = t.predict(test[0], 2, SIZE, SIZE);
 			t.export(dir.resolve("model"));
 		}
-		try (InpaintingGanTrainer again = new InpaintingGanTrainer(shape, dir.resolve("model"), 0.01f, 4, CPU, 1)) {
+		try (InpaintingGanTrainer again = InpaintingGanTrainer.create(shape, dir.resolve("model"), 0.01f, 4, CPU, 1)) {
 			assertArrayEquals(before, again.predict(test[0], 2, SIZE, SIZE), "the continued training starts where the export stopped");
 		}
 		org.ml4em.BadInputException e = assertThrows(org.ml4em.BadInputException.class,
-			() -> new InpaintingGanTrainer(new UNetShape(2, 1, 2, 8, 3), dir.resolve("model"), 0, 1, CPU, 1));
+			() -> InpaintingGanTrainer.create(new UNetShape(2, 1, 2, 8, 3), dir.resolve("model"), 0, 1, CPU, 1));
 		assertTrue(e.getMessage().contains("weights"), e.getMessage());
 	}
 
@@ -100,8 +100,8 @@ class InpaintingGanTrainerTest {
 	void aTinyClipLimitHoldsTheGeneratorStill() {
 		float[][] batch = ramps(4, 1), test = ramps(2, 2);
 		UNetShape shape = new UNetShape(2, 1, 2, 4, 3);
-		try (InpaintingGanTrainer clipped = new InpaintingGanTrainer(shape, 0, 3, CPU, 1);
-			InpaintingGanTrainer free = new InpaintingGanTrainer(shape, 0, 3, CPU, 1)) {
+		try (InpaintingGanTrainer clipped = InpaintingGanTrainer.create(shape, null, 0, 3, CPU, 1);
+			InpaintingGanTrainer free = InpaintingGanTrainer.create(shape, null, 0, 3, CPU, 1)) {
 			float[] start = clipped.predict(test[0], 2, SIZE, SIZE);
 			assertArrayEquals(start, free.predict(test[0], 2, SIZE, SIZE), "same seed, same network");
 			for (int step = 0; step < 5; step++) {
@@ -117,8 +117,8 @@ class InpaintingGanTrainerTest {
 
 	@Test
 	void refusesAShapeThatIsNotTwoChannelsToOne() {
-		assertThrows(IllegalArgumentException.class, () -> new InpaintingGanTrainer(new UNetShape(1, 1, 2, 4, 3), 0, 1, CPU, 1));
-		try (InpaintingGanTrainer t = new InpaintingGanTrainer(new UNetShape(2, 1, 2, 4, 3), 0, 1, CPU, 1)) {
+		assertThrows(IllegalArgumentException.class, () -> InpaintingGanTrainer.create(new UNetShape(1, 1, 2, 4, 3), null, 0, 1, CPU, 1));
+		try (InpaintingGanTrainer t = InpaintingGanTrainer.create(new UNetShape(2, 1, 2, 4, 3), null, 0, 1, CPU, 1)) {
 			float[][] b = ramps(1, 1);
 			assertThrows(IllegalArgumentException.class, () -> t.step(b[0], b[1], 1, SIZE, SIZE, 1, 0));
 		}

@@ -69,7 +69,7 @@ class ReplicaEnsembleInputTest {
 
 	@Test
 	void trainerRefusesDataOrWeightsThatDoNotFit() {
-		try (ReplicaEnsembleTrainer trainer = new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 1)) {
+		try (ReplicaEnsembleTrainer trainer = ReplicaEnsembleTrainer.create(ZLP, DeviceChoice.CPU, 1)) {
 			float[][][] x3 = new float[1][4][3];
 			float[][] ones = { { 1, 1, 1, 1 } };
 			float[][] split = { { 1, 1, 0, 0 } }, rest = { { 0, 0, 1, 1 } };
@@ -97,7 +97,7 @@ class ReplicaEnsembleInputTest {
 		assertRefused(() -> ReplicaTrainingSettings.defaults().withMaxEpochs(0), "maxEpochs=0");
 		assertRefused(() -> ReplicaTrainingSettings.defaults().withCheckEvery(0), "checkEvery=0");
 		assertRefused(() -> ReplicaTrainingSettings.defaults().withPatience(0), "patience");
-		assertRefused(() -> new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 0), "at least one thread");
+		assertRefused(() -> ReplicaEnsembleTrainer.create(ZLP, DeviceChoice.CPU, 0), "at least one thread");
 		ReplicaWeights w = ReplicaWeights.glorotUniform(ZLP, 1, 1);
 		List<float[]> biases = List.of(w.bias(0), w.bias(1), w.bias(2), w.bias(3));
 		assertRefused(() -> ReplicaWeights.of(ZLP, 1, List.of(w.kernel(0), w.kernel(1), w.kernel(2), new float[4]), biases), "needs 5 values, got 4");

@@ -28,7 +28,7 @@ class ReplicaEnsembleTrainerTest {
 	Path temp;
 
 	private static ReplicaEnsembleTrainer cpuTrainer() {
-		return new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 1);
+		return ReplicaEnsembleTrainer.create(ZLP, DeviceChoice.CPU, 1);
 	}
 
 	@Test
@@ -77,7 +77,7 @@ class ReplicaEnsembleTrainerTest {
 	void twoThreadsSplittingTheReplicasGiveTheSameNetworks() {
 		// two threads: replicas 0 and 1-2 train in separate shards of the graph
 		ReplicaData data = ReplicaEnsembleTestData.gaussianPeaks(3, 40, 1);
-		try (ReplicaEnsembleTrainer one = cpuTrainer(); ReplicaEnsembleTrainer two = new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 2)) {
+		try (ReplicaEnsembleTrainer one = cpuTrainer(); ReplicaEnsembleTrainer two = ReplicaEnsembleTrainer.create(ZLP, DeviceChoice.CPU, 2)) {
 			ReplicaTrainingReport a = one.train(data, SHORT, Progress.NONE);
 			ReplicaTrainingReport b = two.train(data, SHORT, Progress.NONE);
 			assertWeightsClose(one.weights(), two.weights(), 1e-5f);
@@ -92,8 +92,8 @@ class ReplicaEnsembleTrainerTest {
 		// shards running side by side must not make it differ either.
 		ReplicaData data = ReplicaEnsembleTestData.gaussianPeaks(3, 40, 1);
 		ReplicaTrainingSettings settings = SHORT.withMaxEpochs(100);
-		try (ReplicaEnsembleTrainer first = new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 2);
-			ReplicaEnsembleTrainer second = new ReplicaEnsembleTrainer(ZLP, DeviceChoice.CPU, 2)) {
+		try (ReplicaEnsembleTrainer first = ReplicaEnsembleTrainer.create(ZLP, DeviceChoice.CPU, 2);
+			ReplicaEnsembleTrainer second = ReplicaEnsembleTrainer.create(ZLP, DeviceChoice.CPU, 2)) {
 			first.train(data, settings, Progress.NONE);
 			second.train(data, settings, Progress.NONE);
 			assertWeightsClose(first.weights(), second.weights(), 0f);

@@ -1,8 +1,10 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.io.IOException;
 import java.nio.file.Path;
 
+import org.ml4em.tf.ComputeDevice;
+import org.ml4em.tf.ReplicaWeights;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -32,7 +34,7 @@ final class ReplicaPredictionGraph implements AutoCloseable {
 		replicas = weights.replicas();
 		try {
 			Ops tf = Ops.create(graph);
-			if (device.gpu()) tf = tf.withDevice(TensorFlowDevices.gpuSpec());
+			if (device.gpu()) tf = tf.withDevice(GpuProbe.gpuSpec());
 			x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, inputs)));
 			// [1, M, inputs]: the batched products broadcast the points over the replicas.
 			var shared = tf.expandDims(x, tf.constant(0));

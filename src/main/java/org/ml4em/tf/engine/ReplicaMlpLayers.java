@@ -1,8 +1,10 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ml4em.tf.MlpShape;
+import org.ml4em.tf.ReplicaWeights;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

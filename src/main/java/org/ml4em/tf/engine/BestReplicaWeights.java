@@ -1,8 +1,12 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+
+import org.ml4em.tf.ReplicaTrainingReport;
+import org.ml4em.tf.ReplicaWeights;
+
 
 /**
  * Early-stopping memory of an ensemble: per replica the lowest validation χ² seen at a check,

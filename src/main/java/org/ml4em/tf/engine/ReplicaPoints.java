@@ -1,4 +1,6 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
+
+import org.ml4em.tf.ReplicaData;
 
 /**
  * The points of an ensemble that count in one χ² (training or validation), gathered replica by

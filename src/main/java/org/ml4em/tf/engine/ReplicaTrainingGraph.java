@@ -1,8 +1,12 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import org.ml4em.tf.ComputeDevice;
+import org.ml4em.tf.MlpShape;
+import org.ml4em.tf.ReplicaData;
+import org.ml4em.tf.ReplicaWeights;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.Result;
@@ -57,7 +61,7 @@ final class ReplicaTrainingGraph implements AutoCloseable {
 		Graph graph = new Graph();
 		try {
 			Ops tf = Ops.create(graph);
-			if (device.gpu()) tf = tf.withDevice(TensorFlowDevices.gpuSpec());
+			if (device.gpu()) tf = tf.withDevice(GpuProbe.gpuSpec());
 			List<Operand<TFloat32>> training = new ArrayList<>();
 			List<Operand<TFloat32>> validation = new ArrayList<>();
 			for (int s = 0; s < shardCount; s++) {

@@ -1,9 +1,13 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.util.List;
 import java.util.Locale;
 
 import org.ml4em.Progress;
+import org.ml4em.tf.ReplicaTrainingReport;
+import org.ml4em.tf.ReplicaTrainingSettings;
+import org.ml4em.tf.ReplicaWeights;
+
 
 /**
  * The epoch loop of one ensemble: steps, a check every {@code checkEvery} epochs, early stopping,

@@ -1,9 +1,10 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.ml4em.tf.UNetShape;
 import org.tensorflow.Operand;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;

@@ -1,4 +1,4 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;

@@ -1,4 +1,4 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.util.ArrayList;
 import java.util.List;

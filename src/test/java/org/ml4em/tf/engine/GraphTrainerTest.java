@@ -1,4 +1,4 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,6 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
+import org.ml4em.tf.ComputeDevice;
 import org.tensorflow.proto.ConfigProto;
 
 /** Session settings shared by the graphs ML4EM builds itself. */

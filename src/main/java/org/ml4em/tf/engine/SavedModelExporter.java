@@ -1,4 +1,4 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,7 +16,7 @@ import org.tensorflow.Signature;
 
 /**
  * Writes a graph and the current values of its variables as a TensorFlow SavedModel that
- * {@link SavedModelRunner}, bioimage.io and DeepImageJ can load: {@code saved_model.pb} and
+ * {@link TfSavedModelRunner}, bioimage.io and DeepImageJ can load: {@code saved_model.pb} and
  * {@code variables/} in the target folder, tag {@code serve}, one signature
  * {@code serving_default} with method {@code tensorflow/serving/predict}.
  * <p>
@@ -38,7 +38,7 @@ import org.tensorflow.Signature;
 public final class SavedModelExporter {
 
 	/** Signature key of the exported function, as bioimage.io and DeepImageJ expect. */
-	public static final String SIGNATURE_KEY = SavedModelRunner.SIGNATURE_KEY;
+	public static final String SIGNATURE_KEY = TfSavedModelRunner.SIGNATURE_KEY;
 
 	/** Method name written into the signature; TensorFlow Serving and DeepImageJ expect it. */
 	public static final String METHOD_NAME = "tensorflow/serving/predict";
@@ -84,7 +84,7 @@ public final class SavedModelExporter {
 		new LinkedHashMap<>(inputs).forEach(signature::input);
 		new LinkedHashMap<>(outputs).forEach(signature::output);
 		Files.createDirectories(dir);
-		SavedModelBundle.exporter(dir.toString()).withTags(SavedModelRunner.TAG).withFunction(SessionFunction.create(signature.build(), session))
+		SavedModelBundle.exporter(dir.toString()).withTags(TfSavedModelRunner.TAG).withFunction(SessionFunction.create(signature.build(), session))
 			.export();
 	}
 

@@ -1,4 +1,4 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -11,10 +11,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
+import org.ml4em.tf.ComputeDevice;
+import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.TiledProcessor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.tensorflow.Graph;
 import org.tensorflow.Operand;
 import org.tensorflow.SavedModelBundle;

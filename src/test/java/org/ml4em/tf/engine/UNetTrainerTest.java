@@ -1,4 +1,4 @@
-package org.ml4em.tf;
+package org.ml4em.tf.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,9 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 
+import org.ml4em.BadInputException;
+import org.ml4em.tf.ComputeDevice;
+import org.ml4em.tf.DeviceChoice;
+import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.TensorFlowDevices;
+import org.ml4em.tf.UNetShape;
+import org.ml4em.tf.UNetTrainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.ml4em.BadInputException;
 import org.tensorflow.Graph;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
@@ -40,7 +46,7 @@ class UNetTrainerTest {
 	void refusesShapesOutOfRangeAndImagesOfTheWrongSize() {
 		assertThrows(BadInputException.class, () -> new UNetShape(1, 4, 7, 16, 3));
 		assertThrows(BadInputException.class, () -> new UNetShape(1, 4, 4, 16, 4));
-		try (UNetTrainer t = new UNetTrainer(new UNetShape(1, 1, 3, 4, 3), 1e-3f, new float[0], 1, CPU, 1)) {
+		try (UNetTrainer t = UNetTrainer.create(new UNetShape(1, 1, 3, 4, 3), 1e-3f, new float[0], 1, CPU, 1)) {
 			BadInputException e = assertThrows(BadInputException.class, () -> t.predict(new float[30 * 30], 1, 30, 30));
 			assertTrue(e.getMessage().contains("multiples of 4"), e.getMessage());
 		}
@@ -69,7 +75,7 @@ class UNetTrainerTest {
 	void aTinyUNetLearnsToMarkDiscsAndItsSavedModelAgrees(@TempDir Path dir) throws Exception {
 		UNetShape shape = new UNetShape(1, 1, 2, 4, 3);
 		float[][] test = discs(2, 32, 99);
-		try (UNetTrainer t = new UNetTrainer(shape, 1e-2f, new float[] { 3 }, 5, CPU, 1)) {
+		try (UNetTrainer t = UNetTrainer.create(shape, 1e-2f, new float[] { 3 }, 5, CPU, 1)) {
 			float before = t.loss(test[0], test[1], 2, 32, 32);
 			for (int step = 0; step < 60; step++) {
 				float[][] batch = discs(4, 32, step);
