@@ -23,6 +23,7 @@ import org.scijava.module.ModuleService;
  * ./ml4em --list
  * ./ml4em info si.dm4
  * ./ml4em demo
+ * ./ml4em update-site
  * </pre>
  *
  * Exit codes: 0 done, 1 usage error, 2 bad input (one sentence on stderr), 3 internal error.
@@ -73,6 +74,8 @@ public final class Main {
 				case "--list":
 					new CommandListing(out).print(catalog);
 					return OK;
+				case "update-site":
+					return new UpdateSiteMaker(context, catalog, out, home()).run(words.size() > 1 ? Path.of(words.get(1)) : home().resolve("update-site"));
 				case "demo":
 					return new Demo(context, catalog, out, Path.of(words.size() > 1 ? words.get(1) : System.getProperty("ml4em.home", "."))).run();
 				case "--run":
@@ -94,6 +97,10 @@ public final class Main {
 			e.printStackTrace(err);
 			return FAILED;
 		}
+	}
+
+	private static Path home() {
+		return Path.of(System.getProperty("ml4em.home", "."));
 	}
 
 	// No SciJava context: a quick look at a file should start quickly.
@@ -129,6 +136,7 @@ public final class Main {
 			"  ./ml4em info [--tags] <file>  JSON summary of a DM3/DM4, .hspy or TIFF file (shape, axes, dtype, mean, beam energy, exposure)",
 			"  ./ml4em make-sample-eels <file.dm4>  writes the simulated sample spectrum image of sample-images/",
 			"  ./ml4em demo [dir]        runs every command on sample-images/ (under dir, default .), results in out/",
+			"  ./ml4em update-site [dir] makes or updates ML4EM's Fiji update site (default update-site/)",
 			"Image parameters take file paths; output='<file>.tif' says where the results go (tables beside it as .csv).",
 			"Example:",
 			"  ./ml4em --headless --run \"K-means Clustering\" \"input='sample-images/haadf_stem.tif',k=3,output='out/labels.tif'\""));

@@ -11,10 +11,15 @@ import java.net.URL;
  */
 public final class TensorFlow {
 
+	/**
+	 * Where ML4EM's update site installs TensorFlow Java, relative to the Fiji folder: not a folder
+	 * Fiji puts on its class path.
+	 */
+	public static final String FIJI_FOLDER = "lib/ml4em-tensorflow";
+
 	private static final String ENGINE = "org.ml4em.tf.engine.TfEngine";
 
 	private static volatile TensorFlowEngine engine;
-	private static volatile String origin;
 
 	private TensorFlow() {}
 
@@ -34,12 +39,6 @@ public final class TensorFlow {
 		return e;
 	}
 
-	/** {@return where TensorFlow was loaded from}, e.g. "the class path"; loads it on first use */
-	public static String origin() {
-		engine();
-		return origin;
-	}
-
 	private static TensorFlowEngine create() {
 		ClassLoader ours = TensorFlow.class.getClassLoader();
 		URL ownCode = TensorFlow.class.getProtectionDomain().getCodeSource().getLocation();
@@ -48,9 +47,7 @@ public final class TensorFlow {
 		ClassLoader loader = location.isolatedJars().isEmpty() ? ours :
 			new IsolatingClassLoader(location.isolatedJars().toArray(URL[]::new), ours);
 		try {
-			TensorFlowEngine created = (TensorFlowEngine) Class.forName(ENGINE, true, loader).getConstructor().newInstance();
-			origin = location.toString();
-			return created;
+			return (TensorFlowEngine) Class.forName(ENGINE, true, loader).getConstructor().newInstance();
 		}
 		catch (ClassNotFoundException | NoSuchMethodException | InstantiationException | IllegalAccessException | InvocationTargetException
 			| LinkageError e) {

@@ -34,7 +34,7 @@ final class TensorFlowLocation {
 	static final String DIR_PROPERTY = "ml4em.tensorflow.dir";
 
 	/** Where ML4EM's update site puts TensorFlow Java, relative to the Fiji folder. */
-	static final String FIJI_FOLDER = "lib/ml4em-tensorflow";
+	static final String FIJI_FOLDER = TensorFlow.FIJI_FOLDER;
 
 	private static final String API_MARKER = "org/tensorflow/ConcreteFunction.class";
 	private static final String CLASH_MARKER = "org/tensorflow/Graph.class";
