@@ -2,6 +2,7 @@ package org.ml4em.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,8 @@ public final class Main {
 				case "--list":
 					new CommandListing(out).print(catalog);
 					return OK;
+				case "commands-table":
+					return commandsTable(catalog, words.size() > 1 ? Path.of(words.get(1)) : null);
 				case "update-site":
 					return new UpdateSiteMaker(context, catalog, out, home()).run(words.size() > 1 ? Path.of(words.get(1)) : home().resolve("update-site"));
 				case "demo":
@@ -97,6 +100,17 @@ public final class Main {
 			e.printStackTrace(err);
 			return FAILED;
 		}
+	}
+
+	private int commandsTable(CommandCatalog catalog, Path document) throws Exception {
+		String table = CommandTable.markdown(catalog);
+		if (document == null) {
+			out.print(table);
+			return OK;
+		}
+		Files.writeString(document, CommandTable.replaceSection(Files.readString(document), table));
+		out.println("wrote the command table into " + document);
+		return OK;
 	}
 
 	private static Path home() {
@@ -137,6 +151,7 @@ public final class Main {
 			"  ./ml4em make-sample-eels <file.dm4>  writes the simulated sample spectrum image of sample-images/",
 			"  ./ml4em demo [dir]        runs every command on sample-images/ (under dir, default .), results in out/",
 			"  ./ml4em update-site [dir] makes or updates ML4EM's Fiji update site (default update-site/)",
+			"  ./ml4em commands-table [README.md]  the Markdown table of every command and its parameters (into the file's marked section)",
 			"Image parameters take file paths; output='<file>.tif' says where the results go (tables beside it as .csv).",
 			"Example:",
 			"  ./ml4em --headless --run \"K-means Clustering\" \"input='sample-images/haadf_stem.tif',k=3,output='out/labels.tif'\""));
