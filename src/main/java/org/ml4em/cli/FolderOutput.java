@@ -78,6 +78,8 @@ final class FolderOutput {
 			Files.createDirectory(file);
 			dir.writeTo(file);
 		}
+		else if (content instanceof ResultFiles.FileContent f)
+			f.writeTo(file);
 		else if (content instanceof ResultFiles.Image image)
 			TiffWriter.write(image.image(), file, TiffWriter.PixelType.FLOAT32, image.calibration(), false);
 		else if (content instanceof RandomAccessibleInterval<?> image)

@@ -8,9 +8,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
@@ -146,15 +148,22 @@ final class BioImageIoExport {
 
 	/** The SavedModel's files (saved_model.pb and variables/), as the zip bioimage.io expects. */
 	static void zipSavedModel(Path dir, Path zip) throws IOException {
+		zipFiles(dir, p -> p.getFileName().toString().equals("saved_model.pb") || dir.relativize(p).startsWith("variables"), zip);
+	}
+
+	/**
+	 * Zips the files of {@code dir} that {@code include} accepts, paths relative to {@code dir}, in
+	 * name order and with a fixed date, so that the same files always give the same bytes.
+	 */
+	static void zipFiles(Path dir, Predicate<Path> include, Path zip) throws IOException {
 		List<Path> files;
 		try (Stream<Path> walk = Files.walk(dir)) {
-			files = walk.filter(Files::isRegularFile).filter(p -> p.getFileName().toString().equals("saved_model.pb") || dir.relativize(p).startsWith("variables"))
-				.sorted().toList();
+			files = walk.filter(Files::isRegularFile).filter(include).sorted(Comparator.comparing(p -> dir.relativize(p).toString().replace('\\', '/'))).toList();
 		}
 		try (OutputStream out = Files.newOutputStream(zip); ZipOutputStream z = new ZipOutputStream(out)) {
 			for (Path f : files) {
 				ZipEntry e = new ZipEntry(dir.relativize(f).toString().replace('\\', '/'));
-				e.setTime(0); // the same model gives the same bytes
+				e.setTime(0);
 				z.putNextEntry(e);
 				Files.copy(f, z);
 				z.closeEntry();

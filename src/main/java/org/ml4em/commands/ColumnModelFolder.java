@@ -15,7 +15,9 @@ import org.ml4em.columns.ColumnModel;
 import org.ml4em.columns.ColumnTrainingReport;
 import org.ml4em.columns.ColumnTrainingSettings;
 import org.ml4em.columns.sim.AtomicImageSettings;
+import org.ml4em.tf.DeviceChoice;
 import org.ml4em.tf.SavedModelRunner;
+import org.ml4em.tf.TensorFlowDevices;
 import org.ml4em.tf.UNetShape;
 
 /**
@@ -125,6 +127,13 @@ public final class ColumnModelFolder {
 	/** {@return whether a {@code model=} parameter asks for the shipped model: none or an empty path} */
 	static boolean isShipped(File model) {
 		return ShippedModel.isShipped(model);
+	}
+
+	/** Adds the bioimage.io files ({@link BioImageIoExport}) to a model folder. */
+	static void writeBioImageIo(Path dir, String summary) throws IOException {
+		try (SavedModelRunner runner = SavedModelRunner.load(dir, TensorFlowDevices.resolve(DeviceChoice.CPU))) {
+			BioImageIoExport.write(dir, read(dir, runner), runner, summary);
+		}
 	}
 
 	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar} */

@@ -9,9 +9,6 @@ import java.util.Map;
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.io.Folders;
-import org.ml4em.tf.DeviceChoice;
-import org.ml4em.tf.SavedModelRunner;
-import org.ml4em.tf.TensorFlowDevices;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -50,10 +47,8 @@ public class ExportColumnModelCommand extends Ml4emCommand {
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that nothing is overwritten.");
 		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");
 		Folders.copyTree(source, work);
-		try (SavedModelRunner runner = SavedModelRunner.load(work, TensorFlowDevices.resolve(DeviceChoice.CPU))) {
-			progress.status("Writing the bioimage.io files");
-			BioImageIoExport.write(work, ColumnModelFolder.read(work, runner), runner, shipped ? "The model shipped with ML4EM." : "");
-		}
+		progress.status("Writing the bioimage.io files");
+		ColumnModelFolder.writeBioImageIo(work, shipped ? "The model shipped with ML4EM." : "");
 		files = new ResultFiles(Map.of("column_model", (ResultFiles.Folder) dir -> Folders.copyTree(work, dir)));
 		if (model_folder != null) Folders.copyTree(work, model_folder.toPath());
 		summary = "Export Column Model: " + (shipped ? "the shipped model" : "model " + model) + " as a bioimage.io model (" + BioImageIoExport.RDF

@@ -14,8 +14,8 @@ import net.imglib2.type.numeric.real.FloatType;
 /**
  * Results that a command delivers as a folder of files when run headless ({@code output='folder'}):
  * file name → content, where content is a {@link ResultTable} (written as CSV), a
- * {@link SpectrumPlot} (PNG), a 2-D image (TIFF), an {@link Image} (TIFF with pixel size), or a {@link Folder} that writes itself (e.g. a
- * TensorFlow SavedModel). Used when the number of files depends on the data (one spectrum table per
+ * {@link SpectrumPlot} (PNG), a 2-D image (TIFF), an {@link Image} (TIFF with pixel size), a {@link Folder} that writes itself (e.g. a
+ * TensorFlow SavedModel), or a {@link FileContent} that does (e.g. a zip). Used when the number of files depends on the data (one spectrum table per
  * thickness class). In Fiji the same results are shown through the command's other outputs.
  *
  * @param files file or folder name → content, in writing order
@@ -33,6 +33,19 @@ public record ResultFiles(Map<String, Object> files) {
 		 * @throws IOException when writing fails
 		 */
 		void writeTo(Path dir) throws IOException;
+	}
+
+	/** A file that writes itself (e.g. a zip). */
+	@FunctionalInterface
+	public interface FileContent {
+
+		/**
+		 * Writes the file.
+		 *
+		 * @param file a path where nothing is yet
+		 * @throws IOException when writing fails
+		 */
+		void writeTo(Path file) throws IOException;
 	}
 
 	/**
