@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.ml4em.BadInputException;
+import org.ml4em.commands.CommandCatalog;
 import org.scijava.Context;
 
 /**

@@ -26,11 +26,17 @@ import net.imglib2.type.numeric.RealType;
  * {@code output=}. The folder must be new or empty (or {@code --overwrite}, which replaces it); the
  * files are written into a hidden staging folder beside it, which is renamed only when complete.
  */
-final class FolderOutput {
+public final class FolderOutput {
 
 	private final Path folder;
 
-	FolderOutput(Path folder, List<Path> inputs, boolean overwrite) {
+	/**
+	 * @param folder the folder to create
+	 * @param inputs the input files, which the folder must not contain
+	 * @param overwrite whether a non-empty folder may be replaced
+	 * @throws BadInputException when the folder cannot be used, saying why
+	 */
+	public FolderOutput(Path folder, List<Path> inputs, boolean overwrite) {
 		this.folder = folder.toAbsolutePath().normalize();
 		for (Path input : inputs)
 			if (input.toAbsolutePath().normalize().startsWith(this.folder))
@@ -48,7 +54,7 @@ final class FolderOutput {
 	}
 
 	/** Writes the files; returns what was written. */
-	List<Path> write(ResultFiles results) throws IOException {
+	public List<Path> write(ResultFiles results) throws IOException {
 		Path staging = folder.resolveSibling("." + folder.getFileName() + ".partial");
 		Folders.deleteTree(staging);
 		Files.createDirectory(staging);

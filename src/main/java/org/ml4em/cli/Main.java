@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.ml4em.BadInputException;
+import org.ml4em.commands.CommandCatalog;
 import org.scijava.Context;
 import org.scijava.app.StatusService;
 import org.scijava.command.CommandService;

@@ -17,6 +17,7 @@ import org.ml4em.ij.SpectrumPlots;
 import org.ml4em.io.PixelCalibration;
 import org.ml4em.io.CsvWriter;
 import org.ml4em.io.TiffWriter;
+import org.ml4em.commands.CommandCatalog;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 

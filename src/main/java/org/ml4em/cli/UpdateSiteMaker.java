@@ -15,6 +15,7 @@ import org.ml4em.BadInputException;
 import org.ml4em.updatesite.SiteFile;
 import org.ml4em.updatesite.UpdateSiteBuilder;
 import org.ml4em.updatesite.UpdateSiteFiles;
+import org.ml4em.commands.CommandCatalog;
 import org.scijava.Context;
 
 /**

@@ -55,7 +55,7 @@ public class CalibratedImageDisplay extends AbstractPostprocessorPlugin {
 	}
 
 	/** Labels 0 … k−1, and {@link PixelClusterer#UNLABELLED} for pixels without one. */
-	private static ImagePlus labelImage(RandomAccessibleInterval<UnsignedShortType> labels, String title, PixelCalibration pixel) {
+	static ImagePlus labelImage(RandomAccessibleInterval<UnsignedShortType> labels, String title, PixelCalibration pixel) {
 		int max = -1;
 		for (UnsignedShortType v : Views.flatIterable(labels))
 			if (v.get() != PixelClusterer.UNLABELLED)

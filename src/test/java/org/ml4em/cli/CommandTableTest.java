@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.ml4em.commands.CommandCatalog;
 import org.junit.jupiter.api.Test;
 import org.scijava.Context;
 

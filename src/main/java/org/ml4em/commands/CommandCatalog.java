@@ -1,4 +1,4 @@
-package org.ml4em.cli;
+package org.ml4em.commands;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +14,19 @@ import org.scijava.Context;
 import net.imglib2.RandomAccessibleInterval;
 
 /** The ML4EM commands known to a SciJava context, found by label, menu leaf or class name. */
-final class CommandCatalog {
+public final class CommandCatalog {
 
 	private final List<CommandInfo> commands = new ArrayList<>();
 
-	CommandCatalog(Context context) {
+	/** The ML4EM commands the context knows, sorted by label. */
+	public CommandCatalog(Context context) {
 		for (CommandInfo info : context.service(CommandService.class).getCommands())
 			if (info.getClassName().startsWith("org.ml4em.") && info.getMenuPath() != null && !info.getMenuPath().isEmpty()) commands.add(info);
 		commands.sort((a, b) -> a.getTitle().compareTo(b.getTitle()));
 	}
 
-	List<CommandInfo> all() {
+	/** Every ML4EM command, sorted by label. */
+	public List<CommandInfo> all() {
 		return commands;
 	}
 
@@ -34,7 +36,7 @@ final class CommandCatalog {
 	 *
 	 * @throws BadInputException naming the commands available when none matches
 	 */
-	CommandInfo find(String name) {
+	public CommandInfo find(String name) {
 		String wanted = normalise(name);
 		for (CommandInfo info : commands) {
 			String leaf = info.getMenuPath().getLeaf() == null ? "" : info.getMenuPath().getLeaf().getName();
@@ -47,13 +49,13 @@ final class CommandCatalog {
 	}
 
 	/** True for the parameters a user sets: not services, not the context. */
-	static boolean isUserInput(ModuleItem<?> item) {
+	public static boolean isUserInput(ModuleItem<?> item) {
 		Class<?> type = item.getType();
 		return !Service.class.isAssignableFrom(type) && !Context.class.isAssignableFrom(type);
 	}
 
 	/** True for image parameters, which the launcher reads from a file path. */
-	static boolean isImage(ModuleItem<?> item) {
+	public static boolean isImage(ModuleItem<?> item) {
 		return RandomAccessibleInterval.class.isAssignableFrom(item.getType());
 	}
 
