@@ -61,6 +61,8 @@ public class ScreenshotTour {
 			new Step("compare_images", "Compare Images", stem, null, null),
 			new Step("train_scan_completer", "Train Scan Completer", null, null, "steps=20 batch=1 patch_size=64 depth=3 validation_images=2 validate_every=10"),
 			new Step("export_model", "Export Model (bioimage.io)", null, null, "shipped=atomic_column_finder zip=[" + work.resolve("columns.zip") + "]"),
+			new Step("export_column_model", "Export Column Model (bioimage.io)", null, null, "model_folder=[" + work.resolve("column_model") + "]"),
+			new Step("export_scan_completer", "Export Scan Completer (bioimage.io)", null, null, "model_folder=[" + work.resolve("scan_model") + "]"),
 			new Step("run_bioimageio_model", "Run bioimage.io Model", mos2, null, "model=[" + work.resolve("columns.zip") + "] check"));
 		for (Step step : steps) {
 			try {

@@ -83,7 +83,7 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 	private int epochs = ReplicaTrainingSettings.DEFAULT_MAX_EPOCHS;
 
 	@Parameter(label = "Learning rate", min = "0", persist = false, description = "Adam's step size; 0.01 converges within the epochs where EELSfitter's 0.001 does not")
-	private double learning_rate = ZlpSettings.DEFAULT_LEARNING_RATE;
+	private float learning_rate = ZlpSettings.DEFAULT_LEARNING_RATE;
 
 	@Parameter(label = "Device", choices = { "auto", "cpu", "gpu" }, persist = false)
 	private String device = "auto";
@@ -153,7 +153,7 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 		if (window != null)
 			gap = gap.withWindow(window);
 		return ZlpSettings.defaults().withReplicas(replicas).withCutoffs(de1 > 0 ? de1 : Double.NaN, de2 > 0 ? de2 : Double.NaN).withBandGap(gap)
-			.withDevice(DeviceChoice.parse(device)).withSeed(seed).withTraining(ReplicaTrainingSettings.defaults().withLearningRate((float) learning_rate).withMaxEpochs(epochs).withSeed(seed));
+			.withDevice(DeviceChoice.parse(device)).withSeed(seed).withTraining(ReplicaTrainingSettings.defaults().withLearningRate(learning_rate).withMaxEpochs(epochs).withSeed(seed));
 	}
 
 	/** "direct", "indirect" or "fit", any case. */

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +21,7 @@ import org.ml4em.columns.sim.AtomicImageSettings;
 import org.ml4em.columns.sim.AtomicImageSimulator;
 import org.ml4em.columns.sim.Lattice;
 import org.ml4em.columns.sim.SimulatedAtomicImage;
+import org.ml4em.io.YamlReader;
 import org.ml4em.tf.ComputeDevice;
 import org.ml4em.tf.SavedModelRunner;
 import org.scijava.Context;
@@ -76,6 +79,44 @@ class BioImageIoRoundTripTest {
 				assertTrue(check.maxDifference() <= 1e-4 * check.outputRange(), shipped + ": " + check);
 			}
 		}
+	}
+
+	/** The fields bioimage.io's model specification 0.5 requires, and the checksums of the files they name. */
+	@SuppressWarnings("unchecked")
+	@Test
+	void exportedDescriptionsHaveTheSpecificationsRequiredFields() throws Exception {
+		for (String shipped : new String[] { "atomic_column_finder", "scan_completer" }) {
+			try (BioImageIoModel model = BioImageIoModel.open(export(shipped))) {
+				Map<String, Object> rdf = (Map<String, Object>) YamlReader.parse(Files.readString(model.folder().resolve("rdf.yaml")));
+				for (String key : List.of("type", "format_version", "name", "description", "authors", "cite", "license", "documentation", "covers", "inputs",
+					"outputs", "weights"))
+					assertNotNull(rdf.get(key), shipped + ": " + key);
+				assertEquals("model", rdf.get("type"));
+				for (Object a : (List<Object>) rdf.get("authors"))
+					assertNotNull(((Map<String, Object>) a).get("name"), "every author has a name");
+				for (Object c : (List<Object>) rdf.get("cite"))
+					assertTrue(((Map<String, Object>) c).get("text") != null && ((Map<String, Object>) c).get("doi") != null, "every citation has text and doi");
+				assertTrue(Files.isRegularFile(model.folder().resolve((String) rdf.get("documentation"))));
+				for (Object cover : (List<Object>) rdf.get("covers"))
+					assertTrue(Files.isRegularFile(model.folder().resolve((String) cover)), "cover " + cover);
+				for (String io : List.of("inputs", "outputs"))
+					for (Object t : (List<Object>) rdf.get(io)) {
+						Map<String, Object> tensor = (Map<String, Object>) t;
+						assertNotNull(tensor.get("id"));
+						assertTrue(!((List<Object>) tensor.get("axes")).isEmpty());
+						assertChecksum(model.folder(), (Map<String, Object>) tensor.get("test_tensor"));
+					}
+				Map<String, Object> tf = (Map<String, Object>) ((Map<String, Object>) rdf.get("weights")).get("tensorflow_saved_model_bundle");
+				assertNotNull(tf.get("tensorflow_version"));
+				assertChecksum(model.folder(), tf);
+			}
+		}
+	}
+
+	private static void assertChecksum(Path folder, Map<String, Object> file) throws Exception {
+		Path f = folder.resolve((String) file.get("source"));
+		java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+		assertEquals(file.get("sha256"), java.util.HexFormat.of().formatHex(sha.digest(Files.readAllBytes(f))), f.toString());
 	}
 
 	@Test
