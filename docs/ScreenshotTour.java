@@ -115,14 +115,7 @@ public class ScreenshotTour {
 	/** Compare Images: a completion of the sample scan to compare with the truth. */
 	static void prepareComparison() {
 		ij.ImagePlus truth = WindowManager.getCurrentImage();
-		Thread t = macroThread("Complete Partial Scan", "path=spiral coverage=0.0625 method=harmonic");
-		t.start();
-		try {
-			t.join();
-		}
-		catch (InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
+		runAndWait("Complete Partial Scan", "path=spiral coverage=0.0625 method=harmonic");
 		IJ.log("\\Clear");
 		WindowManager.setTempCurrentImage(WindowManager.getImage(WindowManager.getImageCount()));
 		truth.getWindow().toBack();
@@ -131,14 +124,7 @@ public class ScreenshotTour {
 	/** Evaluate Columns: the sample's columns, found and saved first. */
 	static void saveColumns() {
 		IJ.openImage(samples.resolve("haadf_mos2_simulated.tif").toString()).show();
-		Thread t = macroThread("Find Atomic Columns", "method=cnn threshold=0.5");
-		t.start();
-		try {
-			t.join();
-		}
-		catch (InterruptedException e) {
-			throw new IllegalStateException(e);
-		}
+		runAndWait("Find Atomic Columns", "method=cnn threshold=0.5");
 		// shown with a display, the table has its own window rather than being ImageJ's "Results"
 		for (Window w : Window.getWindows())
 			if (w instanceof ij.text.TextWindow tw && tw.isShowing() && tw.getResultsTable() != null && "Atomic columns".equals(tw.getTitle()))
@@ -152,6 +138,17 @@ public class ScreenshotTour {
 			Macro.setOptions(Thread.currentThread(), options);
 			IJ.runPlugIn(className(command), command);
 		}, "Run$_tour");
+	}
+
+	static void runAndWait(String command, String options) {
+		Thread t = macroThread(command, options);
+		t.start();
+		try {
+			t.join();
+		}
+		catch (InterruptedException e) {
+			throw new IllegalStateException(e);
+		}
 	}
 
 	/** Waits for the command; a dialog it opens all the same (an error message) is shown in the log and closed. */

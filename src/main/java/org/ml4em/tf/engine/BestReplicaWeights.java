@@ -7,7 +7,6 @@ import java.util.List;
 import org.ml4em.tf.ReplicaTrainingReport;
 import org.ml4em.tf.ReplicaWeights;
 
-
 /**
  * Early-stopping memory of an ensemble: per replica the lowest validation χ² seen at a check,
  * its epoch, and the weights of that check. Replicas are judged separately, so each keeps its own

@@ -8,7 +8,6 @@ import org.ml4em.tf.ReplicaTrainingReport;
 import org.ml4em.tf.ReplicaTrainingSettings;
 import org.ml4em.tf.ReplicaWeights;
 
-
 /**
  * The epoch loop of one ensemble: steps, a check every {@code checkEvery} epochs, early stopping,
  * progress and cancellation.

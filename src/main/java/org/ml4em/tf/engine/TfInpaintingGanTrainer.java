@@ -30,7 +30,6 @@ public final class TfInpaintingGanTrainer implements InpaintingGanTrainer {
 
 	private static final float LOG_FLOOR = 1e-6f;
 
-
 	private final UNetShape shape;
 	private final ComputeDevice device;
 	private final Graph graph;
@@ -40,24 +39,7 @@ public final class TfInpaintingGanTrainer implements InpaintingGanTrainer {
 	private final List<Op> updates = new ArrayList<>();
 	private final List<Variable<TFloat32>> generatorVariables;
 
-	/**
-	 * @param shape the generator: 2 input channels, 1 output channel
-	 * @param adversarialWeight weight of the adversarial term against the reconstruction term; 0 trains the critic but ignores it
-	 * @param seed seed of the initial weights
-	 * @param device where to train
-	 * @param threads CPU threads TensorFlow may use within one operation
-	 */
-	public TfInpaintingGanTrainer(UNetShape shape, float adversarialWeight, long seed, ComputeDevice device, int threads) {
-		this(shape, null, adversarialWeight, seed, device, threads);
-	}
-
-	/**
-	 * A trainer whose generator starts from the weights of a generator exported earlier (to continue
-	 * its training); the critic starts afresh.
-	 *
-	 * @param startModel a SavedModel folder written by {@link #export} for the same shape; null to start from random weights
-	 * @throws org.ml4em.BadInputException when the folder is not such a model
-	 */
+	/** See {@link InpaintingGanTrainer#create}. */
 	public TfInpaintingGanTrainer(UNetShape shape, Path startModel, float adversarialWeight, long seed, ComputeDevice device, int threads) {
 		this.shape = Objects.requireNonNull(shape, "shape");
 		this.device = Objects.requireNonNull(device, "device");
@@ -141,7 +123,7 @@ public final class TfInpaintingGanTrainer implements InpaintingGanTrainer {
 	}
 
 	@Override
-	public void export(Path dir) throws IOException  {
+	public void export(Path dir) throws IOException {
 		TfUNetTrainer.exportNetwork(dir, shape, UNetHead.INPAINTING, TfUNetTrainer.weightsOf(session, generatorVariables));
 	}
 

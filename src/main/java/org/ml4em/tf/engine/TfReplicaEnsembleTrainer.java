@@ -19,7 +19,6 @@ import org.ml4em.tf.ReplicaTrainingSettings;
 import org.ml4em.tf.ReplicaWeights;
 import org.ml4em.tf.TensorFlowDevices;
 
-
 /** {@link ReplicaEnsembleTrainer} in TensorFlow. */
 public final class TfReplicaEnsembleTrainer implements ReplicaEnsembleTrainer {
 
@@ -115,7 +114,7 @@ public final class TfReplicaEnsembleTrainer implements ReplicaEnsembleTrainer {
 	}
 
 	@Override
-	public void exportSavedModel(Path dir) throws IOException  {
+	public void exportSavedModel(Path dir) throws IOException {
 		requireWeights();
 		predictor().export(dir);
 	}

@@ -37,7 +37,6 @@ public final class TfSavedModelRunner implements SavedModelRunner {
 	/** The tag of the graph loaded from the SavedModel. */
 	public static final String TAG = SavedModelBundle.DEFAULT_TAG;
 
-
 	private final Path dir;
 	private final ComputeDevice device;
 	private final SavedModelBundle bundle;
@@ -51,23 +50,7 @@ public final class TfSavedModelRunner implements SavedModelRunner {
 		this.function = function;
 	}
 
-	/**
-	 * Loads the SavedModel in {@code dir} with tag {@code serve}.
-	 *
-	 * @param dir the SavedModel folder (holding {@code saved_model.pb})
-	 * @param device where to run, from {@link TensorFlowDevices#resolve}
-	 * @throws BadInputException if the folder does not exist, is not a SavedModel, cannot be loaded
-	 *             by TensorFlow, or has no {@code serving_default} signature
-	 */
-	public static TfSavedModelRunner load(Path dir, ComputeDevice device) {
-		return load(dir, device, 0);
-	}
-
-	/**
-	 * {@link #load(Path, ComputeDevice)} with a limit on the CPU threads one operation may use.
-	 *
-	 * @param threads intra-op threads; 0 for TensorFlow's default (all cores)
-	 */
+	/** See {@link SavedModelRunner#load(Path, ComputeDevice, int)}. */
 	public static TfSavedModelRunner load(Path dir, ComputeDevice device, int threads) {
 		Objects.requireNonNull(dir, "dir");
 		Objects.requireNonNull(device, "device");
@@ -142,7 +125,6 @@ public final class TfSavedModelRunner implements SavedModelRunner {
 		return shapeOf(describe(function.signature().getOutputs(), name, "output"));
 	}
 
-
 	@Override
 	public Output runWithShape(float[] input, long... shape) {
 		if (closed) throw new IllegalStateException("The model from " + dir + " has been closed.");
@@ -157,7 +139,6 @@ public final class TfSavedModelRunner implements SavedModelRunner {
 			throw new BadInputException("The model in " + dir + " rejected an input of shape " + Arrays.toString(shape) + ": " + e.getMessage(), e);
 		}
 	}
-
 
 	@Override
 	public void close() {

@@ -103,7 +103,7 @@ public final class TfUNetTrainer implements UNetTrainer {
 	}
 
 	@Override
-	public void export(Path dir) throws IOException  {
+	public void export(Path dir) throws IOException {
 		exportNetwork(dir, shape, UNetHead.PROBABILITIES, currentWeights());
 	}
 
