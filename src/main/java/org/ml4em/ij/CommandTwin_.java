@@ -113,42 +113,39 @@ public class CommandTwin_ implements ij.plugin.PlugIn {
 
 	/** The inputs from the macro options, or from a dialog; null when the user cancels. */
 	private static Map<String, Object> ask(CommandInfo info, ImagePlus current) throws ModuleException {
-		List<ModuleItem<?>> items = new ArrayList<>();
-		for (ModuleItem<?> item : info.inputs())
-			if (CommandCatalog.isUserInput(item)) items.add(item);
-		String options = Macro.getOptions();
 		Map<String, Object> inputs = new LinkedHashMap<>();
-		boolean firstImage = true;
-		GenericDialog gd = options == null ? new GenericDialog(info.getTitle()) : null;
-		Module defaults = info.createModule();
-		for (ModuleItem<?> item : items) {
-			String key = item.getName();
-			if (CommandCatalog.isImage(item) && firstImage) {
-				firstImage = false;
+		List<ModuleItem<?>> settable = new ArrayList<>();
+		boolean imageTaken = false;
+		for (ModuleItem<?> item : info.inputs()) {
+			if (!CommandCatalog.isUserInput(item)) continue;
+			if (CommandCatalog.isImage(item) && !imageTaken) {
+				imageTaken = true;
 				if (current == null) throw new BadInputException(info.getTitle() + " works on the current image, and no image is open.");
-				inputs.put(key, ImagePlusImgs.toFloatImg(current));
-				continue;
+				inputs.put(item.getName(), ImagePlusImgs.toFloatImg(current));
 			}
-			Object value = defaults.getInput(key);
-			if (gd != null) addField(gd, item, value);
-			else if (item.getType() == boolean.class || item.getType() == Boolean.class) inputs.put(key, hasKey(options, key));
-			else {
-				String text = Macro.getValue(options, key, null);
-				if (text != null) inputs.put(key, convert(item, text, info));
+			else settable.add(item);
+		}
+		String options = Macro.getOptions();
+		if (options != null) {
+			checkKeys(options, settable, info);
+			for (ModuleItem<?> item : settable) {
+				String key = item.getName();
+				if (item.getType() == boolean.class || item.getType() == Boolean.class) inputs.put(key, hasKey(options, key));
+				else {
+					String text = Macro.getValue(options, key, null);
+					if (text != null) inputs.put(key, convert(item, text, info));
+				}
 			}
 		}
-		if (options != null) checkKeys(options, items, info);
 		else {
+			GenericDialog gd = new GenericDialog(info.getTitle());
+			Module defaults = info.createModule();
+			for (ModuleItem<?> item : settable)
+				addField(gd, item, defaults.getInput(item.getName()));
 			gd.showDialog();
 			if (gd.wasCanceled()) return null;
-			firstImage = true;
-			for (ModuleItem<?> item : items) {
-				if (CommandCatalog.isImage(item) && firstImage) {
-					firstImage = false;
-					continue;
-				}
+			for (ModuleItem<?> item : settable)
 				inputs.put(item.getName(), readField(gd, item, info));
-			}
 		}
 		pixelSizeFromImage(info, current, inputs);
 		return inputs;
