@@ -20,8 +20,9 @@ import org.scijava.Context;
 
 /**
  * {@code ./ml4em update-site [folder]}: makes (or brings up to date) ML4EM's Fiji update site from
- * the built jar, its run-time libraries ({@code target/lib}), {@code macros/} and the shipped
- * models, exported as bioimage.io folders by the Export commands.
+ * the built jar, its run-time libraries ({@code target/lib}), TensorFlow's native jars for other
+ * platforms when {@code mvn -Pall-platforms package} put them in {@code target/natives},
+ * {@code macros/} and the shipped models, exported as bioimage.io folders by the Export commands.
  */
 final class UpdateSiteMaker {
 
@@ -51,7 +52,8 @@ final class UpdateSiteMaker {
 				new HeadlessRun(context, catalog.find(m.getValue()), out).run(new LinkedHashMap<>(Map.of("output", folder.toString())), false);
 				models.put(m.getKey(), modelFolderIn(folder));
 			}
-			List<SiteFile> files = UpdateSiteFiles.of(jar, home.resolve("target/lib"), home.resolve("macros"), models);
+			Path natives = home.resolve("target/natives");
+			List<SiteFile> files = UpdateSiteFiles.of(jar, home.resolve("target/lib"), Files.isDirectory(natives) ? natives : null, home.resolve("macros"), models);
 			UpdateSiteBuilder.Report report = UpdateSiteBuilder.build(files, site, UpdateSiteBuilder.now());
 			out.println("Update site " + site.toAbsolutePath().normalize() + ": " + report);
 			out.println("Host this folder on a web server, then in Fiji: Help > Update... > Manage update sites > Add unlisted site, with its URL.");

@@ -21,7 +21,8 @@ import org.scijava.util.FileUtils;
  * <li>{@value #TENSORFLOW_FOLDER}: TensorFlow Java with the protobuf and JavaCPP it was built
  * against, outside the folders Fiji puts on its class path, so that Fiji's own protobuf (4.x)
  * and the TensorFlow 1.15 of the TensorFlow and CSBDeep update sites never meet it; ML4EM loads
- * it in its own class loader. Its native library jar is marked with its platform;</li>
+ * it in its own class loader. Its native library jars are marked with their platforms (Linux x86-64
+ * always; Windows, macOS on Apple silicon and Linux ARM after {@code mvn -Pall-platforms package});</li>
  * <li>{@code macros/ML4EM/}: the example macros;</li>
  * <li>{@code models/<name>/}: the shipped networks as bioimage.io model folders, where DeepImageJ
  * looks for models.</li>
@@ -51,10 +52,12 @@ public final class UpdateSiteFiles {
 	/**
 	 * @param pluginJar the built ML4EM jar
 	 * @param runtimeJars the folder holding its run-time dependencies ({@code target/lib})
+	 * @param otherNatives a folder of TensorFlow's native jars for other platforms
+	 *            ({@code target/natives}, made by {@code mvn -Pall-platforms package}), or null
 	 * @param macros the folder of example macros
 	 * @param models model folder name → a bioimage.io model folder
 	 */
-	public static List<SiteFile> of(Path pluginJar, Path runtimeJars, Path macros, Map<String, Path> models) throws IOException {
+	public static List<SiteFile> of(Path pluginJar, Path runtimeJars, Path otherNatives, Path macros, Map<String, Path> models) throws IOException {
 		List<SiteFile> files = new ArrayList<>();
 		files.add(new SiteFile("plugins/" + pluginJar.getFileName(), pluginJar, List.of(),
 			"ML4EM: machine learning for electron microscopy (pixel clustering, EELS zero-loss subtraction, atomic column finding, partial-scan completion)."));
@@ -65,6 +68,13 @@ public final class UpdateSiteFiles {
 				files.add(new SiteFile(TENSORFLOW_FOLDER + "/" + name, jar, platformOf(name), "TensorFlow Java for ML4EM, loaded in its own class loader."));
 			else files.add(new SiteFile("jars/" + name, jar, platformOf(name), "Library used by ML4EM."));
 		}
+		if (otherNatives != null)
+			for (Path jar : list(otherNatives, ".jar")) {
+				String name = jar.getFileName().toString();
+				if (!TENSORFLOW.matcher(name).matches() || platformOf(name).isEmpty())
+					throw new IOException(jar + " is not a native jar of TensorFlow for one platform; " + otherNatives + " holds only those.");
+				files.add(new SiteFile(TENSORFLOW_FOLDER + "/" + name, jar, platformOf(name), "TensorFlow Java for ML4EM, loaded in its own class loader."));
+			}
 		for (Path macro : list(macros, ".ijm"))
 			files.add(new SiteFile("macros/ML4EM/" + macro.getFileName(), macro, List.of(), "Example macro of ML4EM."));
 		for (Map.Entry<String, Path> model : models.entrySet()) {
