@@ -2,6 +2,7 @@ package org.ml4em.commands;
 
 import java.io.File;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -91,12 +92,18 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 	@Parameter(label = "Random seed", persist = false)
 	private long seed = 42;
 
+	@Parameter(label = "Save the model to (new folder)", required = false, persist = false, style = "save",
+		description = "in Fiji: where the trained ensemble goes, for Apply ZLP Model; headless runs write it into output='<folder>'/zlp_model")
+	private File model_folder;
+
 	@Override
 	protected String analyse(Progress progress) throws IOException {
 		ZlpSettings settings = settings();
 		int k = EelsThicknessMapCommand.parseClusters(clusters);
 		if (k == ThicknessSettings.NO_CLUSTERING)
 			throw new BadInputException("clusters='" + clusters + "': the zero-loss subtraction needs thickness classes; give a number or auto.");
+		if (model_folder != null && Files.exists(model_folder.toPath()))
+			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that no model is overwritten.");
 		List<File> files = spectrumFiles();
 		List<EmFile> open = new ArrayList<>();
 		try {
@@ -183,11 +190,16 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 	}
 
 	private String publish(ZlpResult result, ZlpModel model, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition, GapType type,
-		List<String> inputs)
+		List<String> inputs) throws IOException
 	{
 		ResultTable table = ZlpTables.bandGaps(result, type.exponent(), inputs);
 		Map<String, Object> out = ZlpOutputs.classFiles(inputs, result.classes(), table);
-		out.put("zlp_model", ZlpModelFolder.writer(result, model));
+		ResultFiles.Folder modelFiles = ZlpModelFolder.writer(result, model);
+		out.put("zlp_model", modelFiles);
+		if (model_folder != null) {
+			Files.createDirectories(model_folder.toPath());
+			modelFiles.writeTo(model_folder.toPath());
+		}
 		String text = ZlpSummary.of(inputName(), result, type);
 		if (inputs.size() > 1)
 			text += " " + inputs.size() + " spectrum images fitted together, " + (result.scaling().conditions().isEmpty() ? "as one acquisition setting."

@@ -43,8 +43,9 @@ class EelsZeroLossCommandTest {
 	}
 
 	@Test
-	void deliversOneSpectrumTablePerClassTheBandGapsAndTheModel() throws Exception {
-		CommandModule m = run("input", SAMPLE);
+	void deliversOneSpectrumTablePerClassTheBandGapsAndTheModel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+		java.nio.file.Path saved = dir.resolve("zlp_model");
+		CommandModule m = run("input", SAMPLE, "model_folder", saved.toFile());
 		assertTrue(!m.isCanceled(), m.getCancelReason());
 		ResultFiles files = (ResultFiles) m.getOutput("files");
 		assertEquals(List.of("spectra_cluster0.csv", "spectra_cluster0.png", "spectra_cluster1.csv", "spectra_cluster1.png", "bandgap.csv", "zlp_model"),
@@ -58,6 +59,9 @@ class EelsZeroLossCommandTest {
 		assertEquals(0.5, gaps.rows().get(0).get(4));
 		String summary = (String) m.getOutput("summary");
 		assertTrue(summary.contains("of 4 replicas kept") && summary.contains("on CPU"), summary);
+		assertTrue(java.nio.file.Files.isRegularFile(saved.resolve("saved_model.pb")) && java.nio.file.Files.isRegularFile(saved.resolve(ZlpModelFolder.DESCRIPTION)),
+			"model_folder receives the model, as Fiji users need it for Apply ZLP Model");
+		assertTrue(run("input", SAMPLE, "model_folder", saved.toFile()).getCancelReason().contains("already exists"), "never overwritten");
 	}
 
 	@Test
