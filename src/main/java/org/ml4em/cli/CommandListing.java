@@ -6,10 +6,10 @@ import java.util.Map;
 
 import java.io.PrintStream;
 
+import org.ml4em.commands.CommandCatalog;
 import org.ml4em.commands.ResultFiles;
 import org.ml4em.commands.ResultTable;
 import org.ml4em.commands.SpectrumPlot;
-import org.ml4em.commands.CommandCatalog;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleException;

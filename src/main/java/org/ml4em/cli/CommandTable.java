@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import org.ml4em.commands.ResultFiles;
 import org.ml4em.commands.CommandCatalog;
+import org.ml4em.commands.ResultFiles;
 import org.scijava.command.CommandInfo;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleException;

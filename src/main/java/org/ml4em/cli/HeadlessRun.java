@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 
 import org.ml4em.BadInputException;
+import org.ml4em.commands.CommandCatalog;
 import org.ml4em.commands.ResultFiles;
 import org.ml4em.io.EmFile;
 import org.ml4em.io.EmFiles;
-import org.ml4em.commands.CommandCatalog;
 import org.scijava.Cancelable;
 import org.scijava.Context;
 import org.scijava.command.CommandInfo;

@@ -10,14 +10,14 @@ import java.util.Map;
 
 import org.ml4em.BadInputException;
 import org.ml4em.commands.CalibratedOutputs;
+import org.ml4em.commands.CommandCatalog;
 import org.ml4em.commands.OutputFiles;
 import org.ml4em.commands.ResultTable;
 import org.ml4em.commands.SpectrumPlot;
 import org.ml4em.ij.SpectrumPlots;
-import org.ml4em.io.PixelCalibration;
 import org.ml4em.io.CsvWriter;
+import org.ml4em.io.PixelCalibration;
 import org.ml4em.io.TiffWriter;
-import org.ml4em.commands.CommandCatalog;
 import org.scijava.module.Module;
 import org.scijava.module.ModuleItem;
 

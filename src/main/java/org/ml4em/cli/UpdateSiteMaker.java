@@ -12,10 +12,10 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
+import org.ml4em.commands.CommandCatalog;
 import org.ml4em.updatesite.SiteFile;
 import org.ml4em.updatesite.UpdateSiteBuilder;
 import org.ml4em.updatesite.UpdateSiteFiles;
-import org.ml4em.commands.CommandCatalog;
 import org.scijava.Context;
 
 /**
