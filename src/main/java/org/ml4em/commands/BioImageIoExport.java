@@ -78,6 +78,8 @@ final class BioImageIoExport {
 		return String.join("\n", "# bioimage.io model description (spec 0.5), written by ML4EM " + version,
 			"type: model",
 			"format_version: 0.5.3",
+			// DeepImageJ (JDLL) lists a model only when it has an id or a config.bioimageio.nickname
+			"id: ml4em-atomic-column-finder",
 			"name: ML4EM atomic column finder",
 			"description: " + quoted("U-Net that finds the atomic columns of HAADF-STEM images and classifies them (" + String.join(", ", model.labels())
 				+ "); trained on simulated images only. " + summary),

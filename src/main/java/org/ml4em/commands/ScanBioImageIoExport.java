@@ -71,6 +71,8 @@ final class ScanBioImageIoExport {
 		return String.join("\n", "# bioimage.io model description (spec 0.5), written by ML4EM " + ZlpModelFolder.version(),
 			"type: model",
 			"format_version: 0.5.3",
+			// DeepImageJ (JDLL) lists a model only when it has an id or a config.bioimageio.nickname
+			"id: ml4em-partial-scan-completer",
 			"name: ML4EM partial-scan completer",
 			"description: " + quoted("U-Net generator, trained adversarially (LSGAN), that completes STEM images recorded along sparse spiral, line or "
 				+ "random scans. " + summary),

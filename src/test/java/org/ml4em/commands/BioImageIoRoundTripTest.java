@@ -88,7 +88,8 @@ class BioImageIoRoundTripTest {
 		for (String shipped : new String[] { "atomic_column_finder", "scan_completer" }) {
 			try (BioImageIoModel model = BioImageIoModel.open(export(shipped))) {
 				Map<String, Object> rdf = (Map<String, Object>) YamlReader.parse(Files.readString(model.folder().resolve("rdf.yaml")));
-				for (String key : List.of("type", "format_version", "name", "description", "authors", "cite", "license", "documentation", "covers", "inputs",
+				// id: optional in the specification, but DeepImageJ 3 (JDLL) skips a model without one
+				for (String key : List.of("type", "format_version", "id", "name", "description", "authors", "cite", "license", "documentation", "covers", "inputs",
 					"outputs", "weights"))
 					assertNotNull(rdf.get(key), shipped + ": " + key);
 				assertEquals("model", rdf.get("type"));
