@@ -14,6 +14,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
 import org.ml4em.BadInputException;
+import org.ml4em.io.Folders;
 import org.ml4em.io.YamlReader;
 
 /**
@@ -62,7 +63,7 @@ public final class BioImageIoModel implements AutoCloseable {
 			return read(folder, temporary);
 		}
 		catch (IOException | RuntimeException e) {
-			deleteTree(temporary);
+			Folders.deleteTree(temporary);
 			throw e;
 		}
 	}
@@ -204,7 +205,7 @@ public final class BioImageIoModel implements AutoCloseable {
 	/** Deletes what was unpacked. */
 	@Override
 	public void close() throws IOException {
-		deleteTree(temporary);
+		Folders.deleteTree(temporary);
 	}
 
 	// -- Helpers --
@@ -278,13 +279,5 @@ public final class BioImageIoModel implements AutoCloseable {
 	private static List<Object> list(Object o, String what, Path rdf) {
 		if (o instanceof List<?> l) return (List<Object>) l;
 		throw new BadInputException(rdf + ": " + what + " is missing or not a list.");
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		if (!Files.exists(dir)) return;
-		try (Stream<Path> walk = Files.walk(dir)) {
-			for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator)
-				Files.deleteIfExists(p);
-		}
 	}
 }

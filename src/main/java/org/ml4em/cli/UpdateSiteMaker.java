@@ -5,13 +5,13 @@ import java.io.PrintStream;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
+import org.ml4em.io.Folders;
 import org.ml4em.commands.CommandCatalog;
 import org.ml4em.updatesite.SiteFile;
 import org.ml4em.updatesite.UpdateSiteBuilder;
@@ -60,7 +60,7 @@ final class UpdateSiteMaker {
 			return Main.OK;
 		}
 		finally {
-			deleteTree(work);
+			Folders.deleteTree(work);
 		}
 	}
 
@@ -76,13 +76,6 @@ final class UpdateSiteMaker {
 		try (Stream<Path> walk = Files.walk(output)) {
 			return walk.filter(p -> p.getFileName().toString().equals("rdf.yaml")).map(Path::getParent).findFirst()
 				.orElseThrow(() -> new IOException("The export into " + output + " wrote no rdf.yaml."));
-		}
-	}
-
-	private static void deleteTree(Path dir) throws IOException {
-		try (Stream<Path> walk = Files.walk(dir)) {
-			for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator)
-				Files.deleteIfExists(p);
 		}
 	}
 }
