@@ -136,6 +136,11 @@ public final class ColumnModelFolder {
 		}
 	}
 
+	/** {@return a temporary copy of the model a {@code model=} parameter names (or of the shipped one), with its bioimage.io files} */
+	static Path bioImageIoCopy(File model) throws IOException {
+		return SHIPPED_MODEL.bioImageIoCopy(model, ColumnModelFolder::writeBioImageIo);
+	}
+
 	/** {@return the folder a {@code model=} parameter names, or the shipped model copied out of the jar} */
 	static Path folderOf(File model) throws IOException {
 		return SHIPPED_MODEL.folderOf(model);

@@ -42,13 +42,10 @@ public class ExportColumnModelCommand extends Ml4emCommand {
 	@Override
 	protected String execute(Progress progress) throws IOException {
 		boolean shipped = ColumnModelFolder.isShipped(model);
-		Path source = ColumnModelFolder.folderOf(model);
 		if (model_folder != null && Files.exists(model_folder.toPath()))
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that nothing is overwritten.");
-		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");
-		Folders.copyTree(source, work);
 		progress.status("Writing the bioimage.io files");
-		ColumnModelFolder.writeBioImageIo(work, shipped ? "The model shipped with ML4EM." : "");
+		Path work = ColumnModelFolder.bioImageIoCopy(model);
 		files = new ResultFiles(Map.of("column_model", (ResultFiles.Folder) dir -> Folders.copyTree(work, dir)));
 		if (model_folder != null) Folders.copyTree(work, model_folder.toPath());
 		summary = "Export Column Model: " + (shipped ? "the shipped model" : "model " + model) + " as a bioimage.io model (" + BioImageIoExport.RDF

@@ -8,7 +8,6 @@ import java.util.Map;
 
 import org.ml4em.BadInputException;
 import org.ml4em.Progress;
-import org.ml4em.io.Folders;
 import org.scijava.ItemIO;
 import org.scijava.command.Command;
 import org.scijava.plugin.Parameter;
@@ -54,13 +53,8 @@ public class ExportModelCommand extends Ml4emCommand {
 			throw new BadInputException("zip='" + zip + "' already exists; choose a new file, so that nothing is overwritten.");
 		boolean isShipped = ShippedModel.isShipped(model);
 		String kind = isShipped ? shipped : kindOf(model.toPath());
-		Path source = kind.equals("atomic_column_finder") ? ColumnModelFolder.folderOf(isShipped ? null : model) : ScanModelFolder.folderOf(isShipped ? null : model);
-		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");
-		Folders.copyTree(source, work);
 		progress.status("Writing the bioimage.io files");
-		String note = isShipped ? "The model shipped with ML4EM." : "";
-		if (kind.equals("atomic_column_finder")) ColumnModelFolder.writeBioImageIo(work, note);
-		else ScanModelFolder.writeBioImageIo(work, note);
+		Path work = kind.equals("atomic_column_finder") ? ColumnModelFolder.bioImageIoCopy(model) : ScanModelFolder.bioImageIoCopy(model);
 		String name = "ML4EM_" + kind + ".zip";
 		files = new ResultFiles(Map.of(name, (ResultFiles.FileContent) file -> zipFolder(work, file)));
 		if (zip != null) zipFolder(work, zip.toPath());

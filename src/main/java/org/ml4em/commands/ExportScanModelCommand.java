@@ -43,13 +43,11 @@ public class ExportScanModelCommand extends Ml4emCommand {
 
 	@Override
 	protected String execute(Progress progress) throws IOException {
-		boolean shipped = model == null || model.getPath().isEmpty();
+		boolean shipped = ShippedModel.isShipped(model);
 		if (model_folder != null && Files.exists(model_folder.toPath()))
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that nothing is overwritten.");
-		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");
-		Folders.copyTree(ScanModelFolder.folderOf(model), work);
 		progress.status("Writing the bioimage.io files");
-		ScanModelFolder.writeBioImageIo(work, shipped ? "The model shipped with ML4EM." : "");
+		Path work = ScanModelFolder.bioImageIoCopy(model);
 		files = new ResultFiles(Map.of("scan_model", (ResultFiles.Folder) dir -> Folders.copyTree(work, dir)));
 		if (model_folder != null) Folders.copyTree(work, model_folder.toPath());
 		summary = "Export Scan Completer: " + (shipped ? "the shipped model" : "model " + model) + " as a bioimage.io model (" + BioImageIoExport.RDF + ", "

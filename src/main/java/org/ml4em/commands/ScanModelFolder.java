@@ -114,6 +114,11 @@ public final class ScanModelFolder {
 		}
 	}
 
+	/** {@return a temporary copy of the model a {@code model=} parameter names (or of the shipped one), with its bioimage.io files} */
+	static Path bioImageIoCopy(File model) throws IOException {
+		return SHIPPED_MODEL.bioImageIoCopy(model, ScanModelFolder::writeBioImageIo);
+	}
+
 	/** {@return the folder a {@code model=} parameter names, or the shipped model} */
 	static Path folderOf(File model) throws IOException {
 		return SHIPPED_MODEL.folderOf(model);

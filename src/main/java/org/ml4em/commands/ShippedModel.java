@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.ml4em.BadInputException;
+import org.ml4em.io.Folders;
 import org.ml4em.io.JsonReader;
 import org.ml4em.io.JsonWriter;
 import org.ml4em.tf.UNetShape;
@@ -39,6 +40,24 @@ final class ShippedModel {
 		this.resources = resources;
 		this.description = description;
 		this.what = what;
+	}
+
+	/** Adds the bioimage.io files to a model folder; {@code summary} goes into its README. */
+	@FunctionalInterface
+	interface BioImageIoWriter {
+		void write(Path dir, String summary) throws IOException;
+	}
+
+	/**
+	 * {@return a temporary copy of the model folder a {@code model=} parameter names (or of this
+	 * shipped model), with the bioimage.io files added by {@code writer}}: what the Export commands
+	 * hand out, without touching the model itself
+	 */
+	Path bioImageIoCopy(File model, BioImageIoWriter writer) throws IOException {
+		Path work = Files.createTempDirectory("ml4em-bioimageio").resolve("model");
+		Folders.copyTree(folderOf(model), work);
+		writer.write(work, isShipped(model) ? "The model shipped with ML4EM." : "");
+		return work;
 	}
 
 	/** {@return whether a {@code model=} parameter asks for the shipped model: none or an empty path} */
