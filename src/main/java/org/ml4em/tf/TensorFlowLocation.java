@@ -19,7 +19,7 @@ import java.util.stream.Stream;
  * Where TensorFlow Java is taken from, in this order:
  * <ol>
  * <li>the folder named by the system property {@value #DIR_PROPERTY};</li>
- * <li>{@value #FIJI_FOLDER} in the Fiji folder (system property {@code imagej.dir}, else the folder
+ * <li>{@value TensorFlow#FIJI_FOLDER} in the Fiji folder (system property {@code imagej.dir}, else the folder
  * above the one holding ML4EM's jar): where ML4EM's update site installs it, outside the folders
  * Fiji puts on its class path;</li>
  * <li>the class path, as is, when it holds TensorFlow Java and no other {@code org.tensorflow}
@@ -32,9 +32,6 @@ final class TensorFlowLocation {
 
 	/** System property: a folder holding TensorFlow Java's jars, used in place of any other. */
 	static final String DIR_PROPERTY = "ml4em.tensorflow.dir";
-
-	/** Where ML4EM's update site puts TensorFlow Java, relative to the Fiji folder. */
-	static final String FIJI_FOLDER = TensorFlow.FIJI_FOLDER;
 
 	private static final String API_MARKER = "org/tensorflow/ConcreteFunction.class";
 	private static final String CLASH_MARKER = "org/tensorflow/Graph.class";
@@ -63,14 +60,14 @@ final class TensorFlowLocation {
 			return fromFolder(dir, ownCode).orElseThrow(() -> new TensorFlowUnavailableException("The folder " + dir + " named by -D" + DIR_PROPERTY +
 				" holds no jar; expected TensorFlow Java's jars (tensorflow-core-api, tensorflow-core-native, ndarray, protobuf-java, javacpp).", null));
 		}
-		Path installed = fijiFolder(ownCode, fijiDir).map(f -> f.resolve(FIJI_FOLDER)).orElse(null);
+		Path installed = fijiFolder(ownCode, fijiDir).map(f -> f.resolve(TensorFlow.FIJI_FOLDER)).orElse(null);
 		if (installed != null) {
 			Optional<TensorFlowLocation> folder = fromFolder(installed, ownCode);
 			if (folder.isPresent()) return folder.get();
 		}
 		List<URL> apis = resources(ours, API_MARKER);
 		if (apis.isEmpty()) throw new TensorFlowUnavailableException("TensorFlow Java was not found: ML4EM looks for its jars in " +
-			(installed == null ? FIJI_FOLDER + " of the Fiji folder" : installed) + " (installed by the ML4EM update site) or on the class path.", null);
+			(installed == null ? TensorFlow.FIJI_FOLDER + " of the Fiji folder" : installed) + " (installed by the ML4EM update site) or on the class path.", null);
 		List<URL> graphs = resources(ours, CLASH_MARKER);
 		if (graphs.size() == 1) return new TensorFlowLocation(List.of(), "the class path");
 		return fromClassPath(ours, ownCode, graphs.size());

@@ -18,7 +18,7 @@ import org.scijava.util.FileUtils;
  * <ul>
  * <li>{@code plugins/}: the plugin jar (its {@code _} makes ImageJ 1 read its {@code plugins.config});</li>
  * <li>{@code jars/}: run-time libraries Fiji does not ship (jhdf for HyperSpy files and its LZF codec);</li>
- * <li>{@value #TENSORFLOW_FOLDER}: TensorFlow Java with the protobuf and JavaCPP it was built
+ * <li>{@value TensorFlow#FIJI_FOLDER}: TensorFlow Java with the protobuf and JavaCPP it was built
  * against, outside the folders Fiji puts on its class path, so that Fiji's own protobuf (4.x)
  * and the TensorFlow 1.15 of the TensorFlow and CSBDeep update sites never meet it; ML4EM loads
  * it in its own class loader. Its native library jars are marked with their platforms (Linux x86-64
@@ -31,9 +31,6 @@ import org.scijava.util.FileUtils;
  * replace Fiji's own for every other plugin.
  */
 public final class UpdateSiteFiles {
-
-	/** Where TensorFlow Java goes: where {@link TensorFlow} looks for it. */
-	public static final String TENSORFLOW_FOLDER = TensorFlow.FIJI_FOLDER;
 
 	/** Fiji ships these (ImageJ, SciJava, ImgLib2 and their libraries); slf4j-nop is only for the launcher. */
 	private static final Pattern FIJI_SHIPS = Pattern.compile(
@@ -65,7 +62,7 @@ public final class UpdateSiteFiles {
 			String name = jar.getFileName().toString();
 			if (FIJI_SHIPS.matcher(name).matches()) continue;
 			if (TENSORFLOW.matcher(name).matches())
-				files.add(new SiteFile(TENSORFLOW_FOLDER + "/" + name, jar, platformOf(name), "TensorFlow Java for ML4EM, loaded in its own class loader."));
+				files.add(tensorFlowFile(jar));
 			else files.add(new SiteFile("jars/" + name, jar, platformOf(name), "Library used by ML4EM."));
 		}
 		if (otherNatives != null)
@@ -73,7 +70,7 @@ public final class UpdateSiteFiles {
 				String name = jar.getFileName().toString();
 				if (!TENSORFLOW.matcher(name).matches() || platformOf(name).isEmpty())
 					throw new IOException(jar + " is not a native jar of TensorFlow for one platform; " + otherNatives + " holds only those.");
-				files.add(new SiteFile(TENSORFLOW_FOLDER + "/" + name, jar, platformOf(name), "TensorFlow Java for ML4EM, loaded in its own class loader."));
+				files.add(tensorFlowFile(jar));
 			}
 		for (Path macro : list(macros, ".ijm"))
 			files.add(new SiteFile("macros/ML4EM/" + macro.getFileName(), macro, List.of(), "Example macro of ML4EM."));
@@ -90,6 +87,12 @@ public final class UpdateSiteFiles {
 	/** {@return the name Fiji's updater matches a file by}: a jar's name without its version */
 	public static String unversioned(String filename) {
 		return FileUtils.stripFilenameVersion(filename);
+	}
+
+	/** A jar of TensorFlow Java, in the folder where {@link TensorFlow} looks for it, marked with its platform when it is a native one. */
+	private static SiteFile tensorFlowFile(Path jar) {
+		String name = jar.getFileName().toString();
+		return new SiteFile(TensorFlow.FIJI_FOLDER + "/" + name, jar, platformOf(name), "TensorFlow Java for ML4EM, loaded in its own class loader.");
 	}
 
 	static List<String> platformOf(String jarName) {

@@ -89,7 +89,7 @@ class TensorFlowLocationTest {
 	@Test
 	void theFolderTheUpdateSiteInstallsComesFirst() throws IOException {
 		Path fiji = dir.resolve("Fiji.app");
-		Path installed = jar("Fiji.app/" + TensorFlowLocation.FIJI_FOLDER + "/tensorflow-core-api-1.1.0.jar", "org/tensorflow/ConcreteFunction.class");
+		Path installed = jar("Fiji.app/" + TensorFlow.FIJI_FOLDER + "/tensorflow-core-api-1.1.0.jar", "org/tensorflow/ConcreteFunction.class");
 		try (URLClassLoader cp = classPath(tensorFlow115())) {
 			for (String fijiDir : new String[] { fiji.toString(), null }) { // named by imagej.dir, or found above plugins/
 				TensorFlowLocation where = TensorFlowLocation.find(cp, own(), fijiDir, null);
@@ -114,7 +114,7 @@ class TensorFlowLocationTest {
 	void withoutTensorFlowJavaAnywhereTheMessageSaysWhereItLooked() throws IOException {
 		try (URLClassLoader cp = classPath(tensorFlow115())) {
 			TensorFlowUnavailableException e = assertThrows(TensorFlowUnavailableException.class, () -> TensorFlowLocation.find(cp, own(), null, null));
-			assertTrue(e.getMessage().contains(dir.resolve("Fiji.app").resolve(TensorFlowLocation.FIJI_FOLDER).toString()), e.getMessage());
+			assertTrue(e.getMessage().contains(dir.resolve("Fiji.app").resolve(TensorFlow.FIJI_FOLDER).toString()), e.getMessage());
 			assertTrue(e.getMessage().contains("update site"), e.getMessage());
 		}
 	}
