@@ -31,6 +31,9 @@ import net.imglib2.view.Views;
  */
 public final class BioImageIoRunner {
 
+	/** Edge of the blank input that finds out the number of output channels: small, so that it costs little. */
+	private static final int PROBE_SIZE = 64;
+
 	/** Overlap of tiles when the model declares no halo. */
 	public static final int DEFAULT_HALO = 32;
 
@@ -126,10 +129,12 @@ public final class BioImageIoRunner {
 			", step " + Arrays.toString(in.sizeStep()) + ").");
 	}
 
+	/** How many channels the model gives: asked of the model on a small blank input (the description may not say). */
 	private int outputChannels(int inputChannels, int tile) {
-		SavedModelRunner.Output probe = run(new float[tile * tile * inputChannels], modelShape(model.input().axes(), tile, tile, inputChannels));
 		int c = model.output().axes().indexOf('c');
-		return c < 0 ? 1 : (int) probe.shape()[c];
+		if (c < 0) return 1;
+		int small = tileSizeFor(Math.min(tile, PROBE_SIZE));
+		return (int) run(new float[small * small * inputChannels], modelShape(model.input().axes(), small, small, inputChannels)).shape()[c];
 	}
 
 	/** Tiles come as (y, x, channel), channels fastest; the model gets them in its own axis order, batch 1. */
