@@ -81,7 +81,7 @@ public final class Main {
 				case "update-site":
 					return new UpdateSiteMaker(context, catalog, out, home()).run(words.size() > 1 ? Path.of(words.get(1)) : home().resolve("update-site"));
 				case "demo":
-					return new Demo(context, catalog, out, Path.of(words.size() > 1 ? words.get(1) : System.getProperty("ml4em.home", "."))).run();
+					return new Demo(context, catalog, out, words.size() > 1 ? Path.of(words.get(1)) : home()).run();
 				case "--run":
 					if (words.size() < 2) return usage(USAGE);
 					List<Path> written = new HeadlessRun(context, catalog.find(words.get(1)), out)

@@ -3,7 +3,6 @@ package org.ml4em.tf;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.util.Collections;
 import java.util.Enumeration;
 import java.util.List;
 
@@ -67,10 +66,5 @@ final class IsolatingClassLoader extends URLClassLoader {
 	private static boolean isOwnResource(String name) {
 		String path = name.startsWith("/") ? name.substring(1) : name;
 		return isOwn(path.replace('/', '.')) || path.startsWith("org/bytedeco/");
-	}
-
-	/** For tests and error messages: this loader's jars. */
-	List<URL> jars() {
-		return Collections.unmodifiableList(List.of(getURLs()));
 	}
 }
