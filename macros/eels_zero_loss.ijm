@@ -6,6 +6,7 @@
 //   output=<folder>  new folder for spectra, band gaps, plots and the model (zlp_model/)  default: out/zlp
 //   replicas=<n>     Monte Carlo replicas (500 for publication) default: 100
 //   epochs=<n>       most epochs per replica                  default: 20000
+//   learning_rate=<r> Adam's step size                        default: 0.01
 //   gap_type=<t>     direct, indirect or fit                  default: direct
 // Running it:
 //   - Fiji or ImageJ: Plugins > Macros > Run... (uses the defaults), or runMacro("<this file>", "<arguments>");
@@ -18,9 +19,10 @@ input = absolutePath(argumentValue(args, "input", "sample-images/eels_low_loss_s
 output = absolutePath(argumentValue(args, "output", "out/zlp"));
 replicas = argumentValue(args, "replicas", "100");
 epochs = argumentValue(args, "epochs", "20000");
+learningRate = argumentValue(args, "learning_rate", "0.01");
 gapType = argumentValue(args, "gap_type", "direct");
 setBatchMode(true);
-run("EELS Zero-Loss Subtraction", "input=[" + input + "] replicas=" + replicas + " epochs=" + epochs + " gap_type=" + gapType + " output=[" + output + "]");
+run("EELS Zero-Loss Subtraction", "input=[" + input + "] replicas=" + replicas + " epochs=" + epochs + " learning_rate=" + learningRate + " gap_type=" + gapType + " output=[" + output + "]");
 print("EELS Zero-Loss Subtraction macro: results and zlp_model/ in " + output);
 run("Close All");
 

@@ -27,7 +27,9 @@ import org.ml4em.tf.ReplicaTrainingReport;
  * 10-15-5 (sigmoid, sigmoid, ReLU), output ln I_ZLP; Adam; early stopping on the validation χ²,
  * each replica keeping its best-validation weights ({@link ReplicaEnsembleTrainer});</li>
  * <li>replicas whose fit failed trained again from fresh weights ({@link StalledReplicaRetry}), then
- * outlier replicas rejected ({@link ZlpEnsemble#keep});</li>
+ * outlier replicas rejected ({@link ZlpEnsemble#keep}), and so are replicas that did not fit their
+ * data within the epochs ({@link ZlpEnsemble#fitted}), however many: when none is left the analysis
+ * stops and says so;</li>
  * <li>per class: the ZLP predicted at the class's median ln I_total, subtracted from its median
  * spectrum replica by replica → ZLP and inelastic medians and 68 % bands ({@link ZlpEnsemble});</li>
  * <li>per class: the band gap of every kept replica's inelastic spectrum — the class's mean
@@ -106,9 +108,13 @@ public final class ZlpAnalysis {
 			StalledReplicaRetry.Outcome trained = StalledReplicaRetry.run(trainer, set, first, settings.training(), settings.retries(),
 				new ProgressRange(progress, 0.7, 0.85));
 			ReplicaTrainingReport report = trained.report();
-			boolean[] kept = ZlpEnsemble.keep(report.bestValidationChi2());
+			double[] chi2 = report.bestValidationChi2();
+			boolean[] fitted = ZlpEnsemble.fitted(chi2);
+			boolean[] kept = ZlpEnsemble.keep(chi2);
+			for (int r = 0; r < kept.length; r++)
+				kept[r] &= fitted[r];
 			if (ZlpEnsemble.count(kept) == 0)
-				throw new BadInputException("no replica converged (every validation χ² is infinite or NaN); check the data and dE1/dE2.");
+				throw new BadInputException(noneFitted(chi2));
 			List<ZlpClassResult> classes = new ArrayList<>();
 			int k = cutoffs.de1().length;
 			for (int i = 0; i < inputs.size(); i++) {
@@ -117,8 +123,22 @@ public final class ZlpAnalysis {
 					new ProgressRange(progress, 0.85 + 0.15 * from / k, 0.85 + 0.15 * (from + n) / k)));
 			}
 			progress.fraction(1);
-			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, report, trained.retried(), classes);
+			return new ZlpResult(cutoffs, set.scaling(), trained.weights(), kept, chi2.length - ZlpEnsemble.count(fitted), report, trained.retried(),
+				classes);
 		}
+	}
+
+	/** Why no replica can be used: none gave a number, or none fitted its data within the epochs. */
+	private String noneFitted(double[] chi2) {
+		double[] finite = Arrays.stream(chi2).filter(Double::isFinite).sorted().toArray();
+		if (finite.length == 0)
+			return "no replica converged (every validation χ² is infinite or NaN); check the data and dE1/dE2.";
+		return String.format(java.util.Locale.ROOT,
+			"None of the %d replicas fitted its data within %d epochs: their best validation χ² per point lies between %.3g and %.3g, where a "
+				+ "zero-loss peak within the class's spread gives about 1 (at most %.0f is accepted). Train longer (epochs) or with a larger "
+				+ "learning rate (now %.3g).",
+			chi2.length, settings.training().maxEpochs(), finite[0], finite[finite.length - 1], ZlpEnsemble.FITTED_CHI2,
+			settings.training().learningRate());
 	}
 
 	/** The training data of one image: its classes and their cutoffs. */

@@ -28,6 +28,14 @@ public record ZlpEnsemble(double[] energies, double[] zlpMedian, double[] zlpLow
 	/** How far above the median χ² (in robust standard deviations) a replica is an outlier. */
 	public static final double OUTLIER_MADS = 5;
 
+	/**
+	 * Largest best validation χ² per point of a replica that has fitted its data: σ is the class's
+	 * own spread, so a ZLP that runs within it gives about 1, and one that misses the data by 2σ on
+	 * average gives 4. A replica above this has not learnt the peak (too few epochs, a stalled start)
+	 * and is never used, however many of the others share its fate.
+	 */
+	public static final double FITTED_CHI2 = 4;
+
 	/** {@return the number of replicas used} */
 	public int keptCount() {
 		return count(kept);
@@ -61,6 +69,19 @@ public record ZlpEnsemble(double[] energies, double[] zlpMedian, double[] zlpLow
 		for (int r = 0; r < chi2.length; r++)
 			kept[r] = Double.isFinite(chi2[r]) && chi2[r] <= limit;
 		return kept;
+	}
+
+	/**
+	 * Which replicas fitted their data.
+	 *
+	 * @param chi2 best validation χ² per point, per replica
+	 * @return true where it is at most {@value #FITTED_CHI2}
+	 */
+	public static boolean[] fitted(double[] chi2) {
+		boolean[] fitted = new boolean[chi2.length];
+		for (int r = 0; r < chi2.length; r++)
+			fitted[r] = chi2[r] <= FITTED_CHI2;
+		return fitted;
 	}
 
 	/**

@@ -278,7 +278,7 @@ class MainTest {
 	@Test
 	void zeroLossSubtractionWritesAFolderAndRefusesAFullOne() throws IOException {
 		Path folder = dir.resolve("zlp");
-		String args = "input='" + SPECTRUM_IMAGE + "',clusters=2,replicas=3,epochs=100,device=cpu,output='" + folder + "'";
+		String args = "input='" + SPECTRUM_IMAGE + "',clusters=2,replicas=3,epochs=3000,learning_rate=0.05,device=cpu,output='" + folder + "'";
 		assertEquals(Main.OK, run("--headless", "--run", "EELS Zero-Loss Subtraction", args), errText());
 		for (String name : List.of("bandgap.csv", "spectra_cluster0.csv", "spectra_cluster1.png", "zlp_model/saved_model.pb", "zlp_model/ml4em_zlp.json"))
 			assertTrue(Files.isRegularFile(folder.resolve(name)), name + " missing");
@@ -293,7 +293,7 @@ class MainTest {
 	void applyZlpModelWritesTheSameFilesFromTheSavedModel() throws IOException {
 		Path trained = dir.resolve("zlp");
 		assertEquals(Main.OK, run("--headless", "--run", "EELS Zero-Loss Subtraction",
-			"input='" + SPECTRUM_IMAGE + "',clusters=2,replicas=3,epochs=100,device=cpu,output='" + trained + "'"), errText());
+			"input='" + SPECTRUM_IMAGE + "',clusters=2,replicas=3,epochs=3000,learning_rate=0.05,device=cpu,output='" + trained + "'"), errText());
 		Path applied = dir.resolve("applied");
 		assertEquals(Main.OK, run("--headless", "--run", "Apply ZLP Model",
 			"model='" + trained.resolve("zlp_model") + "',input='" + SPECTRUM_IMAGE + "',clusters=2,per_pixel=true,device=cpu,output='" + applied + "'"), errText());

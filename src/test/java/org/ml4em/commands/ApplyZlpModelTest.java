@@ -175,7 +175,7 @@ class ApplyZlpModelTest {
 	@Test
 	void theCommandWritesTheTrainingCommandsFilesFromTheSavedModel() throws Exception {
 		File sample = new File("sample-images/eels_low_loss_si.dm4");
-		CommandModule training = run(EelsZeroLossCommand.class, "input", sample, "clusters", "2", "replicas", 3, "epochs", 300, "de1", 0.0, "de2", 0.0,
+		CommandModule training = run(EelsZeroLossCommand.class, "input", sample, "clusters", "2", "replicas", 3, "epochs", 3000, "learning_rate", 0.05f, "de1", 0.0, "de2", 0.0,
 			"gap_type", "direct", "fit_window", "1.5-4", "device", "cpu", "per_pixel", false);
 		assertFalse(training.isCanceled(), training.getCancelReason());
 		ResultFiles trainedFiles = (ResultFiles) training.getOutput("files");

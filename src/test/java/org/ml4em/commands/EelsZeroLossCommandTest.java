@@ -35,8 +35,8 @@ class EelsZeroLossCommandTest {
 	}
 
 	private static CommandModule run(Object... inputs) throws Exception {
-		Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("clusters", "2", "replicas", 4, "epochs", 200, "de1", 0.0, "de2", 0.0,
-			"gap_type", "direct", "fit_window", "auto", "device", "cpu"));
+		Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("clusters", "2", "replicas", 4, "epochs", 3000, "learning_rate", 0.05f, "de1", 0.0,
+			"de2", 0.0, "gap_type", "direct", "fit_window", "auto", "device", "cpu"));
 		for (int i = 0; i < inputs.length; i += 2)
 			all.put((String) inputs[i], inputs[i + 1]);
 		return context.service(CommandService.class).run(EelsZeroLossCommand.class, true, all).get();
@@ -109,6 +109,12 @@ class EelsZeroLossCommandTest {
 		assertTrue(run("input", SAMPLE, "clusters", "0").getCancelReason().contains("needs thickness classes"));
 		assertTrue(run("input", SAMPLE, "fit_window", "low").getCancelReason().startsWith("fit_window='low' is not understood"));
 		assertTrue(run("input", SAMPLE, "learning_rate", 0.0).getCancelReason().startsWith("The learning rate must be a positive number"));
+		// Replicas that have not fitted the peak are never averaged in; when none has, nothing is written.
+		CommandModule brief = run("input", SAMPLE, "epochs", 100, "learning_rate", 0.01f);
+		assertTrue(brief.getCancelReason().startsWith("None of the 4 replicas fitted its data within 100 epochs: their best validation χ² per point lies between"),
+			brief.getCancelReason());
+		assertTrue(brief.getCancelReason().endsWith("Train longer (epochs) or with a larger learning rate (now 0.0100)."), brief.getCancelReason());
+		assertNull(brief.getOutput("files"));
 		CommandModule image = run("input", new File("sample-images/haadf_stem.tif"));
 		assertTrue(image.getCancelReason().contains("energy"), image.getCancelReason());
 		assertNull(image.getOutput("files"));

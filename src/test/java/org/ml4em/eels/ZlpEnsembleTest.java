@@ -18,6 +18,15 @@ class ZlpEnsembleTest {
 	}
 
 	@Test
+	void replicasAboveTheFittedChi2HaveNotFittedTheirDataWhateverTheOthersDo() {
+		// An ensemble trained too briefly agrees with itself: no outlier, yet no replica fits.
+		double[] brief = { 8.4, 9.2, 10.5, 14.8 };
+		assertArrayEquals(new boolean[] { true, true, true, true }, ZlpEnsemble.keep(brief));
+		assertArrayEquals(new boolean[4], ZlpEnsemble.fitted(brief));
+		assertArrayEquals(new boolean[] { true, true, false, false }, ZlpEnsemble.fitted(new double[] { 0.3, ZlpEnsemble.FITTED_CHI2, 4.01, Double.NaN }));
+	}
+
+	@Test
 	void bandsArePercentilesOverKeptReplicas() {
 		double[] energies = { 0, 1 };
 		double[] spectrum = { 100, 10 };

@@ -82,7 +82,7 @@ class ExampleMacrosTest {
 
 		run("eels_thickness_map.ijm", "input=[" + EELS + "] output=[" + file("thickness.tif") + "]", "EELS Thickness Map macro: wrote");
 		assertTrue(lines(file("thickness.csv")).size() >= 3, "one row per thickness class");
-		run("eels_zero_loss.ijm", "input=[" + EELS + "] replicas=2 epochs=200 output=[" + file("zlp") + "]", "EELS Zero-Loss Subtraction macro:");
+		run("eels_zero_loss.ijm", "input=[" + EELS + "] replicas=2 epochs=3000 learning_rate=0.05 output=[" + file("zlp") + "]", "EELS Zero-Loss Subtraction macro:");
 		assertTrue(lines(file("zlp/bandgap.csv")).size() >= 2);
 		assertTrue(Files.isDirectory(file("zlp/zlp_model")));
 		run("apply_zlp_model.ijm", "input=[" + EELS + "] model=[" + file("zlp/zlp_model") + "] output=[" + file("zlp_applied") + "]",
