@@ -32,7 +32,7 @@ import org.ml4em.tf.ReplicaTrainingSettings;
  * Prints per trial and class the truth, Eg, its 68 % interval and whether it covers the truth (or
  * the reason no gap was given), then per gap type bias, RMS and largest error and the coverage, and
  * PASS or FAIL against |error| ≤ 0.1 eV and coverage ≥ 60 %.
- * Usage: java -cp target/classes:target/lib/* bench/ZlpAccuracyBench.java trials replicas epochs threads beamCounts seed learningRate [dE1]
+ * Usage: java -cp target/classes:target/lib/* bench/ZlpAccuracyBench.java trials replicas epochs threads beamCounts seed learningRate [dE1 [onsetWidth]]
  */
 public class ZlpAccuracyBench {
 
@@ -40,6 +40,8 @@ public class ZlpAccuracyBench {
 
 	/** dE1 for every class, eV, or NaN for the automatic one. */
 	static double de1;
+	/** Saturation width w of the simulated onsets, eV. */
+	static double onsetWidth;
 
 	record Outcome(GapType type, double truth, BandGapInterval gap, String problem) {}
 
@@ -50,8 +52,9 @@ public class ZlpAccuracyBench {
 		long seed = Long.parseLong(args[5]);
 		float learningRate = Float.parseFloat(args[6]);
 		de1 = args.length > 7 ? Double.parseDouble(args[7]) : Double.NaN;
-		System.out.printf(Locale.ROOT, "trials=%d per gap type, replicas=%d, max epochs=%d, learning rate=%g, threads=%d, beam counts=%.3g per pixel, seed=%d, dE1=%s%n",
-			trials, replicas, epochs, learningRate, threads, counts, seed, Double.isNaN(de1) ? "automatic" : de1 + " eV");
+		onsetWidth = args.length > 8 ? Double.parseDouble(args[8]) : SyntheticLowLoss.ONSET_WIDTH;
+		System.out.printf(Locale.ROOT, "trials=%d per gap type, replicas=%d, max epochs=%d, learning rate=%g, threads=%d, beam counts=%.3g per pixel, seed=%d, dE1=%s, onset width %.3g eV%n",
+			trials, replicas, epochs, learningRate, threads, counts, seed, Double.isNaN(de1) ? "automatic" : de1 + " eV", onsetWidth);
 		long start = System.nanoTime();
 		List<Outcome> all = new ArrayList<>();
 		// Direct and indirect trials alternate, so that a run stopped early has both; the summary so far follows each trial.
@@ -75,7 +78,7 @@ public class ZlpAccuracyBench {
 		double[] gaps = { 2 + 1.5 * random.nextDouble(), 2 + 1.5 * random.nextDouble(), 2 + 1.5 * random.nextDouble() };
 		ThicknessMap t = ThicknessMap.discs(48, 48, 0.3, 0.8, 1.4);
 		SyntheticSpectrumImage si = SyntheticLowLoss.defaults().withEnergyAxis(-3, 0.05, 512).withZlpTail(0.05, 0.2).withZlpWidthGrowth(0.1)
-			.withOnsetExponent(type == GapType.DIRECT ? SyntheticLowLoss.DIRECT_ONSET : SyntheticLowLoss.INDIRECT_ONSET).withBeamCounts(counts)
+			.withOnsetExponent(type == GapType.DIRECT ? SyntheticLowLoss.DIRECT_ONSET : SyntheticLowLoss.INDIRECT_ONSET).withOnsetWidth(onsetWidth).withBeamCounts(counts)
 			.withReadNoise(2).withSeed(seed).generate(t, BandGapMap.byThickness(t, gaps));
 		ThicknessResult thickness = new ThicknessAnalysis(ThicknessSettings.defaults().withClusters(3).withThreads(threads)).run(si.toArray(Progress.NONE),
 			Progress.NONE);

@@ -19,7 +19,8 @@ import org.ml4em.BadInputException;
  *
  * Method: for fixed (Eg, b) the model is linear in A, so the best A is closed-form,
  * {@code A = Σ w·x·y / Σ w·x²} with {@code x = (E − Eg)₊^b} (or its blur) and w = 1/σ², held at 0
- * or above. Eg is searched from the first point of the window up to the energy that leaves
+ * or above. Eg is searched from the first point of the window (or {@link BandGapSettings#gapBelowData()}
+ * below it, when the window starts at the spectrum's first point) up to the energy that leaves
  * {@value #MIN_POINTS_ABOVE} points above it: a scan on a grid of 8 points per channel, then
  * golden-section refinement to 10⁻⁵ eV inside the best grid point's two cells (χ²(Eg) is continuous
  * but kinked wherever Eg crosses a data point, so derivative-free). For {@link GapType#FIT}, b is searched the same
@@ -118,15 +119,17 @@ public final class BandGapFit {
 	 *     {@value #MIN_POINTS} points, holds no positive value, or no rising onset fits
 	 */
 	public BandGapResult fit(InelasticSpectrum spectrum, FitWindow window) {
-		PowerLawOnset onset = pointsIn(spectrum, window);
-		double lo = onset.energy(0), hi = onset.energy(onset.size() - 1 - MIN_POINTS_ABOVE);
-		int grid = GRID_PER_CHANNEL * (onset.size() - MIN_POINTS_ABOVE) + 1;
+		double below = window.low() <= spectrum.energies()[0] ? settings.gapBelowData() : 0;
+		PowerLawOnset onset = pointsIn(spectrum, window, below);
+		double channel = (onset.energy(onset.size() - 1) - onset.energy(0)) / (onset.size() - 1);
+		double lo = onset.energy(0) - below, hi = onset.energy(onset.size() - 1 - MIN_POINTS_ABOVE);
+		int grid = GRID_PER_CHANNEL * (onset.size() - MIN_POINTS_ABOVE) + 1 + (int) Math.round(GRID_PER_CHANNEL * below / channel);
 		GapType type = settings.type();
 		double b = type == GapType.FIT ? bestExponent(onset, lo, hi, grid) : type.exponent();
 		double gap = bestGap(onset, b, lo, hi, grid);
 		double amplitude = onset.amplitude(gap, b);
 		if (!(amplitude > 0)) throw new BadInputException("No rising onset fits the spectrum in the fit window " + window + ".");
-		double halfChannel = (onset.energy(onset.size() - 1) - lo) / (onset.size() - 1) / 2;
+		double halfChannel = channel / 2;
 		boolean onEdge = gap - lo < halfChannel || hi - gap < halfChannel;
 		boolean atLimit = type == GapType.FIT
 			&& (b - GapType.MIN_FITTED_EXPONENT < EXPONENT_STEP / 10 || GapType.MAX_FITTED_EXPONENT - b < EXPONENT_STEP / 10);
@@ -134,7 +137,7 @@ public final class BandGapFit {
 	}
 
 	/** The points of the window, refusing windows the fit cannot use. */
-	private PowerLawOnset pointsIn(InelasticSpectrum spectrum, FitWindow window) {
+	private PowerLawOnset pointsIn(InelasticSpectrum spectrum, FitWindow window, double gapBelow) {
 		double[] e = spectrum.energies();
 		int first = -1, count = 0;
 		boolean positive = false;
@@ -151,7 +154,7 @@ public final class BandGapFit {
 		if (count < MIN_POINTS)
 			throw new BadInputException("The fit window " + window + " holds " + count + " points of the spectrum; at least " + MIN_POINTS + " are needed.");
 		if (!positive) throw new BadInputException("The spectrum has no positive signal in the fit window " + window + ".");
-		return new PowerLawOnset(spectrum, first, count, settings.resolutionFwhm(), settings.resolutionKernel());
+		return new PowerLawOnset(spectrum, first, count, settings.resolutionFwhm(), settings.resolutionKernel(), gapBelow);
 	}
 
 	private static double bestGap(PowerLawOnset onset, double b, double lo, double hi, int grid) {

@@ -19,8 +19,10 @@ import org.ml4em.BadInputException;
  *     (normally the ZLP's FWHM); 0 for the plain power law; not used when a kernel is given
  * @param resolutionKernel the measured resolution function (the ZLP's shape) the model is blurred
  *     with instead of the Gaussian, or null
+ * @param gapBelowData how far below the spectrum's first energy Eg may lie, eV, when the window
+ *     starts there (see {@link #withGapBelowData}); 0: Eg lies within the window
  */
-public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm, ResolutionKernel resolutionKernel) {
+public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm, ResolutionKernel resolutionKernel, double gapBelowData) {
 
 	/** Widest resolution accepted, eV: beyond it no band-gap onset can be resolved anyway. */
 	public static final double MAX_RESOLUTION_FWHM = 5;
@@ -32,12 +34,15 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param window a window or null
 	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
 	 * @param resolutionKernel a kernel or null
+	 * @param gapBelowData ≥ 0 eV
 	 * @throws BadInputException for a resolution outside that range
 	 */
 	public BandGapSettings {
 		Objects.requireNonNull(type, "type");
 		if (!(resolutionFwhm >= 0 && resolutionFwhm <= MAX_RESOLUTION_FWHM))
 			throw new BadInputException("The energy resolution must lie in 0 … " + MAX_RESOLUTION_FWHM + " eV FWHM, got " + resolutionFwhm + ".");
+		if (!(gapBelowData >= 0 && Double.isFinite(gapBelowData)))
+			throw new IllegalArgumentException("gapBelowData must be finite and not negative: " + gapBelowData);
 	}
 
 	/**
@@ -48,7 +53,7 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
 	 */
 	public BandGapSettings(GapType type, FitWindow window, double resolutionFwhm) {
-		this(type, window, resolutionFwhm, null);
+		this(type, window, resolutionFwhm, null, 0);
 	}
 
 	/** {@return settings for this gap type with the automatic window and no resolution blur} @param type the gap type */
@@ -58,17 +63,17 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 
 	/** {@return these settings with a fixed window} @param w the window */
 	public BandGapSettings withWindow(FitWindow w) {
-		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm, resolutionKernel);
+		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm, resolutionKernel, gapBelowData);
 	}
 
 	/** {@return these settings with the window chosen from each spectrum} */
 	public BandGapSettings withAutomaticWindow() {
-		return new BandGapSettings(type, null, resolutionFwhm, resolutionKernel);
+		return new BandGapSettings(type, null, resolutionFwhm, resolutionKernel, gapBelowData);
 	}
 
 	/** {@return these settings with another gap type} @param t the type */
 	public BandGapSettings withType(GapType t) {
-		return new BandGapSettings(t, window, resolutionFwhm, resolutionKernel);
+		return new BandGapSettings(t, window, resolutionFwhm, resolutionKernel, gapBelowData);
 	}
 
 	/**
@@ -79,7 +84,7 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param fwhm FWHM, eV; 0 for none
 	 */
 	public BandGapSettings withResolution(double fwhm) {
-		return new BandGapSettings(type, window, fwhm, null);
+		return new BandGapSettings(type, window, fwhm, null, gapBelowData);
 	}
 
 	/**
@@ -89,7 +94,22 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param kernel the ZLP's shape
 	 */
 	public BandGapSettings withResolution(ResolutionKernel kernel) {
-		return new BandGapSettings(type, window, resolutionFwhm, Objects.requireNonNull(kernel, "kernel"));
+		return new BandGapSettings(type, window, resolutionFwhm, Objects.requireNonNull(kernel, "kernel"), gapBelowData);
+	}
+
+	/**
+	 * {@return these settings with Eg allowed below the data} For an inelastic spectrum that starts
+	 * above the gap: after zero-loss subtraction only energies above dE1 are data (below, the ZLP
+	 * model was fitted to the spectrum itself), while an indirect onset, whose slope is zero at Eg,
+	 * makes the spectrum's first minimum, and so the automatic dE1, lie above Eg. The model
+	 * A(E − Eg)^b blurred by the resolution still describes the data above dE1 for such an Eg, so a
+	 * window that starts at the first data point lets Eg go that far below it; an Eg at that limit
+	 * is on the edge (not bounded by the data).
+	 *
+	 * @param eV ≥ 0
+	 */
+	public BandGapSettings withGapBelowData(double eV) {
+		return new BandGapSettings(type, window, resolutionFwhm, resolutionKernel, eV);
 	}
 
 	/** {@return whether the window is chosen from the data} */

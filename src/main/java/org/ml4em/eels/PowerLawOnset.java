@@ -16,6 +16,7 @@ final class PowerLawOnset {
 	private final double sigma;
 	/** The measured resolution function, or null for the Gaussian (or none). */
 	private final ResolutionKernel kernel;
+	private final double gapBelow;
 	private BlurredPowerLaw blurred;
 
 	/**
@@ -24,8 +25,10 @@ final class PowerLawOnset {
 	 * @param count points in it
 	 * @param resolutionFwhm FWHM of the Gaussian resolution, eV; 0 for none
 	 * @param kernel the measured resolution function used instead, or null
+	 * @param gapBelow how far below the window's first point Eg may be searched, eV (the blurred
+	 *            table then reaches that much further)
 	 */
-	PowerLawOnset(InelasticSpectrum spectrum, int first, int count, double resolutionFwhm, ResolutionKernel kernel) {
+	PowerLawOnset(InelasticSpectrum spectrum, int first, int count, double resolutionFwhm, ResolutionKernel kernel, double gapBelow) {
 		energies = new double[count];
 		values = new double[count];
 		weights = new double[count];
@@ -39,6 +42,7 @@ final class PowerLawOnset {
 		sumWyy = syy;
 		sigma = resolutionFwhm / (2 * Math.sqrt(2 * Math.log(2)));
 		this.kernel = kernel;
+		this.gapBelow = gapBelow;
 	}
 
 	/** {@return χ² = Σ w·(y − m)² at the best A for this Eg and b} */
@@ -72,7 +76,7 @@ final class PowerLawOnset {
 	private double model(double u, double b) {
 		if (kernel != null || sigma > 0) {
 			if (blurred == null || blurred.exponent() != b) {
-				double maxU = energies[energies.length - 1] - energies[0];
+				double maxU = energies[energies.length - 1] - energies[0] + gapBelow;
 				blurred = kernel != null ? new BlurredPowerLaw(b, kernel, maxU) : new BlurredPowerLaw(b, sigma, maxU);
 			}
 			return blurred.value(u);

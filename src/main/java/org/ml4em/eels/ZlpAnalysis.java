@@ -128,6 +128,12 @@ public final class ZlpAnalysis {
 		}
 	}
 
+	/**
+	 * How far below dE1 the band gap may lie, eV: the onset's data start at dE1, and the power law
+	 * blurred by the resolution is extrapolated at most this far below them.
+	 */
+	public static final double GAP_BELOW_DE1_EV = 0.5;
+
 	/** Why no replica can be used: none gave a number, or none fitted its data within the epochs. */
 	private String noneFitted(double[] chi2) {
 		double[] finite = Arrays.stream(chi2).filter(Double::isFinite).sorted().toArray();
@@ -243,12 +249,15 @@ public final class ZlpAnalysis {
 	 * with the ZLP predicted at the class's mean I_total, as Monte Carlo replicas that carry both the
 	 * ZLP's and the counting noise's uncertainty ({@link BandGapReplicas}), each fitted with the
 	 * modelled ZLP as resolution function ({@link ResolutionKernel}) in a window of its own reach above
-	 * the gap ({@link #windowReaches}). The onset is looked for only above dE1: below it the network
-	 * was fitted to the spectrum itself, so what is left after subtraction is its misfit, correlated
-	 * over many channels and easily taken for a significant rise (a thin film's weak onset under the
-	 * ZLP tail gave 1.5 eV for a 3 eV gap this way). A gap at or below dE1 therefore ends on the
-	 * window's edge and is reported as not measurable, never as a number; so is a gap that fewer than
-	 * half of the replicas can bound.
+	 * the gap ({@link #windowReaches}). Only data above dE1 are fitted: below it the network was
+	 * fitted to the spectrum itself, so what is left after subtraction is its misfit, correlated over
+	 * many channels and easily taken for a significant rise (a thin film's weak onset under the ZLP
+	 * tail gave 1.5 eV for a 3 eV gap this way). With the automatic window Eg itself may lie up to
+	 * {@value #GAP_BELOW_DE1_EV} eV below dE1 ({@link BandGapSettings#withGapBelowData}; a window the
+	 * user gives bounds Eg as it is): the automatic dE1 is the spectrum's first
+	 * minimum, which an indirect onset (zero slope at Eg) pushes above the gap. A gap further below
+	 * ends on the edge and is reported as not measurable, never as a number; so is a gap that fewer
+	 * than half of the replicas can bound.
 	 */
 	private BandGapInterval bandGap(ZlpPredictor model, ZlpInputScaling scaling, ZlpInput input, boolean[] kept, double[] energies, int c,
 		double de1, Progress progress)
@@ -262,6 +271,8 @@ public final class ZlpAnalysis {
 		// The resolution is the ZLP itself, as modelled where it was fitted to the data (up to dE1).
 		double[] zlp = ZlpEnsemble.of(energies, data.mean(), lnZlp, kept).zlpMedian();
 		BandGapSettings gap = settings.bandGap().withResolution(ResolutionKernel.of(Arrays.copyOf(energies, from), Arrays.copyOf(zlp, from)));
+		if (gap.hasAutomaticWindow())
+			gap = gap.withGapBelowData(GAP_BELOW_DE1_EV);
 		double[] reaches = windowReaches(replicas.values().length, energies[1] - energies[0], settings.seed() + 7919L * c + 1);
 		if (energies.length - from < BandGapFit.MIN_POINTS)
 			throw new BadInputException(String.format(java.util.Locale.ROOT, "dE1 = %.2f eV leaves too few channels above it to look for a band-gap onset.", de1));

@@ -66,6 +66,27 @@ class BandGapFitTest {
 	}
 
 	@Test
+	void aGapBelowTheFirstDataPointIsFoundWhenAllowedAndFlaggedWhenNot() {
+		// Data only from 0.3 eV above an indirect gap, as after a ZLP subtraction whose dE1 lies
+		// above the gap; blurred by a 0.6 eV resolution, as measured.
+		double[] e = energies(GAP + 0.3, 6, STEP);
+		double[] y = new double[e.length];
+		BlurredPowerLaw blurred = new BlurredPowerLaw(1.5, 0.6 / (2 * Math.sqrt(2 * Math.log(2))), 6);
+		for (int i = 0; i < e.length; i++) y[i] = 1000 * blurred.value(e[i] - GAP);
+		InelasticSpectrum s = new InelasticSpectrum(e, y);
+		BandGapSettings indirect = BandGapSettings.of(GapType.INDIRECT).withResolution(0.6);
+		BandGapResult bounded = new BandGapFit(indirect).fit(s);
+		assertFalse(bounded.isReliable(), "Eg at the first data point, on the edge: " + bounded);
+		BandGapResult below = new BandGapFit(indirect.withGapBelowData(0.5)).fit(s);
+		assertEquals(GAP, below.bandGap(), 0.002, below.toString());
+		assertTrue(below.isReliable());
+		// Only as far as allowed, and only where the window starts at the data's start.
+		assertFalse(new BandGapFit(indirect.withGapBelowData(0.2)).fit(s).isReliable());
+		BandGapResult inner = new BandGapFit(indirect.withGapBelowData(0.5)).fit(s, new FitWindow(GAP + 0.6, 6));
+		assertTrue(inner.bandGap() >= GAP + 0.6 - 1e-9, "a window inside the data bounds Eg: " + inner);
+	}
+
+	@Test
 	void automaticWindowStraddlesTheGap() {
 		double[] e = energies(0.5, 8, STEP);
 		for (double b : new double[] { 0.5, 1.5 }) {
