@@ -40,10 +40,9 @@ final class PixelGapFit {
 			return null;
 		double peak = ZeroLossPeak.peakIndex(classMedian, classMedian.length);
 		double fwhm = ZeroLossPeak.halfMaximumWidth(classMedian, classMedian.length, peak) * (energies[1] - energies[0]);
-		BandGapSettings settings = (Double.isFinite(fwhm) && fwhm < BandGapSettings.MAX_RESOLUTION_FWHM ? gap.withResolution(fwhm) : gap).withWindow(window);
 		// The class's automatic window starts at or above dE1, where its data start: Eg may lie below it as for the class.
-		if (gap.hasAutomaticWindow())
-			settings = settings.withGapBelowData(ZlpAnalysis.GAP_BELOW_DE1_EV);
+		BandGapSettings base = ZlpAnalysis.withGapBelowDe1(gap);
+		BandGapSettings settings = (Double.isFinite(fwhm) && fwhm < BandGapSettings.MAX_RESOLUTION_FWHM ? base.withResolution(fwhm) : base).withWindow(window);
 		int first = 0;
 		while (first < energies.length && energies[first] < window.low())
 			first++;

@@ -165,8 +165,12 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 		double ep2 = plasmonEnergy * plasmonEnergy, d = e * e - ep2;
 		double drude = e * plasmonWidth * ep2 / (d * d + e * e * plasmonWidth * plasmonWidth);
 		double thetaRatio = COLLECTION_ANGLE * characteristicEnergyScale() / e;
-		double ratio = (e - gap) / (e - gap + onsetWidth);
-		// Math.sqrt, not pow(·, 0.5): the default must stay bit for bit what generated the sample.
+		double u = e - gap;
+		// Scaled so that the value 1 eV above the gap does not depend on w: w shapes the onset only, and
+		// an infinite w is the plain power law (u / 3)^b. The default keeps its own formula so that it
+		// stays bit for bit what generated the sample, Math.sqrt (not pow(·, 0.5)) included.
+		double ratio = onsetWidth == ONSET_WIDTH ? u / (u + onsetWidth)
+			: Double.isInfinite(onsetWidth) ? u / (1 + ONSET_WIDTH) : u * (1 + onsetWidth) / ((1 + ONSET_WIDTH) * (u + onsetWidth));
 		double onset = onsetExponent == DIRECT_ONSET ? Math.sqrt(ratio) : Math.pow(ratio, onsetExponent);
 		return drude * Math.log(1 + thetaRatio * thetaRatio) * onset;
 	}
@@ -264,11 +268,13 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 	}
 
 	/**
-	 * {@return these settings with another saturation width of the band-gap onset} The onset follows
-	 * {@code (E − Eg)^b} for E − Eg well below w and levels off above; a small w makes the power law
-	 * hold only very near the gap.
+	 * {@return these settings with another saturation width of the band-gap onset} The onset is
+	 * {@code (c·u / (u + w))^b} with u = E − Eg and c = (1 + w) / 3, so its value 1 eV above the gap
+	 * is the same for every w: it follows {@code (E − Eg)^b} for E − Eg well below w and levels off
+	 * above; a small w makes the power law hold only very near the gap, and an infinite w gives the
+	 * plain power law {@code (u / 3)^b} everywhere. (With the default w = 2 eV, c = 1.)
 	 *
-	 * @param eV w, positive ({@link #ONSET_WIDTH} by default)
+	 * @param eV w, positive, or infinite ({@link #ONSET_WIDTH} by default)
 	 */
 	public SyntheticLowLoss withOnsetWidth(double eV) {
 		return with(b -> b.onsetWidth = eV);
@@ -347,7 +353,7 @@ public record SyntheticLowLoss(double energyOffset, double energyScale, int chan
 		if (!(apertureLoss >= 0)) problems.add("the aperture loss must be zero or positive (got " + apertureLoss + ")");
 		if (!(maxDrift >= 0)) problems.add("the drift must be zero or positive (got " + maxDrift + ")");
 		if (!(onsetExponent >= 0.1 && onsetExponent <= 5)) problems.add("the onset exponent must lie in 0.1 … 5 (got " + onsetExponent + ")");
-		if (!(onsetWidth > 0 && Double.isFinite(onsetWidth))) problems.add("the onset width must be positive (got " + onsetWidth + ")");
+		if (!(onsetWidth > 0)) problems.add("the onset width must be positive (got " + onsetWidth + ")");
 		if (!(zlpWidthGrowth >= 0 && zlpWidthGrowth < 100)) problems.add("the ZLP width growth must lie in 0 … 100 (got " + zlpWidthGrowth + ")");
 		if (!(zlpTailFraction >= 0 && zlpTailFraction <= 1)) problems.add("the ZLP tail fraction must lie in 0 … 1 (got " + zlpTailFraction + ")");
 		if (zlpTailFraction > 0 && !(zlpTailLength > 0 && zlpTailLength < 100))

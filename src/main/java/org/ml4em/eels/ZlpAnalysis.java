@@ -134,6 +134,20 @@ public final class ZlpAnalysis {
 	 */
 	public static final double GAP_BELOW_DE1_EV = 0.5;
 
+	/**
+	 * {@return the settings with Eg allowed up to {@value #GAP_BELOW_DE1_EV} eV below dE1, for an
+	 * indirect gap and the automatic window} A direct onset rises at once, so the spectrum's first
+	 * minimum (the automatic dE1) lies at or below the gap, and a dE1 well above it means an onset
+	 * hidden under the ZLP tail: extrapolated from above dE1 it came out 0.35 eV high (a thin film,
+	 * truth 2.01 eV, dE1 2.50 eV). An indirect onset starts with zero slope, which pushes the minimum
+	 * above the gap even when the onset is strong. A window the user gives bounds Eg as it is.
+	 *
+	 * @param gap the class's band-gap settings
+	 */
+	static BandGapSettings withGapBelowDe1(BandGapSettings gap) {
+		return gap.type() == GapType.INDIRECT && gap.hasAutomaticWindow() ? gap.withGapBelowData(GAP_BELOW_DE1_EV) : gap;
+	}
+
 	/** Why no replica can be used: none gave a number, or none fitted its data within the epochs. */
 	private String noneFitted(double[] chi2) {
 		double[] finite = Arrays.stream(chi2).filter(Double::isFinite).sorted().toArray();
@@ -252,12 +266,10 @@ public final class ZlpAnalysis {
 	 * the gap ({@link #windowReaches}). Only data above dE1 are fitted: below it the network was
 	 * fitted to the spectrum itself, so what is left after subtraction is its misfit, correlated over
 	 * many channels and easily taken for a significant rise (a thin film's weak onset under the ZLP
-	 * tail gave 1.5 eV for a 3 eV gap this way). With the automatic window Eg itself may lie up to
-	 * {@value #GAP_BELOW_DE1_EV} eV below dE1 ({@link BandGapSettings#withGapBelowData}; a window the
-	 * user gives bounds Eg as it is): the automatic dE1 is the spectrum's first
-	 * minimum, which an indirect onset (zero slope at Eg) pushes above the gap. A gap further below
-	 * ends on the edge and is reported as not measurable, never as a number; so is a gap that fewer
-	 * than half of the replicas can bound.
+	 * tail gave 1.5 eV for a 3 eV gap this way). An indirect gap may lie up to
+	 * {@value #GAP_BELOW_DE1_EV} eV below dE1 ({@link #withGapBelowDe1}). A gap further below ends on
+	 * the edge and is reported as not measurable, never as a number; so is a gap that fewer than half
+	 * of the replicas can bound.
 	 */
 	private BandGapInterval bandGap(ZlpPredictor model, ZlpInputScaling scaling, ZlpInput input, boolean[] kept, double[] energies, int c,
 		double de1, Progress progress)
@@ -271,8 +283,7 @@ public final class ZlpAnalysis {
 		// The resolution is the ZLP itself, as modelled where it was fitted to the data (up to dE1).
 		double[] zlp = ZlpEnsemble.of(energies, data.mean(), lnZlp, kept).zlpMedian();
 		BandGapSettings gap = settings.bandGap().withResolution(ResolutionKernel.of(Arrays.copyOf(energies, from), Arrays.copyOf(zlp, from)));
-		if (gap.hasAutomaticWindow())
-			gap = gap.withGapBelowData(GAP_BELOW_DE1_EV);
+		gap = withGapBelowDe1(gap);
 		double[] reaches = windowReaches(replicas.values().length, energies[1] - energies[0], settings.seed() + 7919L * c + 1);
 		if (energies.length - from < BandGapFit.MIN_POINTS)
 			throw new BadInputException(String.format(java.util.Locale.ROOT, "dE1 = %.2f eV leaves too few channels above it to look for a band-gap onset.", de1));

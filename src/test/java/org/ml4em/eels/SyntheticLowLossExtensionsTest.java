@@ -84,9 +84,13 @@ class SyntheticLowLossExtensionsTest {
 	@Test
 	void onsetWidthSetsWhereThePowerLawLevelsOff() {
 		SyntheticLowLoss wide = NOISELESS.withBandGap(2).withOnsetExponent(1.5).withOnsetWidth(20), standard = wide.withOnsetWidth(2);
+		SyntheticLowLoss plain = wide.withOnsetWidth(Double.POSITIVE_INFINITY);
 		for (double x : new double[] { 0.1, 1, 5 }) {
-			double expected = Math.pow((x / (x + 20)) / (x / (x + 2)), 1.5);
+			// (c·u / (u + w))^b with c = (1 + w) / 3: the same value 1 eV above the gap for every w.
+			double expected = Math.pow((7 * x / (x + 20)) / (x / (x + 2)), 1.5);
 			assertEquals(expected, wide.singleScattering(2 + x) / standard.singleScattering(2 + x), 1e-12 * expected, "E − Eg = " + x);
+			double powerLaw = Math.pow((x / 3) / (x / (x + 2)), 1.5);
+			assertEquals(powerLaw, plain.singleScattering(2 + x) / standard.singleScattering(2 + x), 1e-12 * powerLaw, "plain power law, E − Eg = " + x);
 		}
 		assertEquals(SyntheticLowLoss.ONSET_WIDTH, SyntheticLowLoss.defaults().onsetWidth());
 	}
