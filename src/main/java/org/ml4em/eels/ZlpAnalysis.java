@@ -51,6 +51,12 @@ public final class ZlpAnalysis {
 	/** Fewest channels a replica's fit window reaches above the gap: the fit needs a few to see the rise. */
 	private static final int MIN_CHANNELS_ABOVE = 6;
 
+	/**
+	 * How far below dE1 the band gap may lie, eV: the onset's data start at dE1, and the power law
+	 * blurred by the resolution is extrapolated at most this far below them.
+	 */
+	public static final double GAP_BELOW_DE1_EV = 0.5;
+
 	private final ZlpSettings settings;
 
 	/** @param settings the analysis settings */
@@ -127,12 +133,6 @@ public final class ZlpAnalysis {
 				classes);
 		}
 	}
-
-	/**
-	 * How far below dE1 the band gap may lie, eV: the onset's data start at dE1, and the power law
-	 * blurred by the resolution is extrapolated at most this far below them.
-	 */
-	public static final double GAP_BELOW_DE1_EV = 0.5;
 
 	/**
 	 * {@return the settings with Eg allowed up to {@value #GAP_BELOW_DE1_EV} eV below dE1, for an
