@@ -1,12 +1,10 @@
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
+import org.ml4em.bioimageio.BioImageIoModel;
 import org.ml4em.io.NpyReader;
 import org.ml4em.io.YamlReader;
 import org.tensorflow.SavedModelBundle;
@@ -27,7 +25,7 @@ import org.tensorflow.types.TFloat32;
  * signature, the test input gets the rdf's zero_mean_unit_variance preprocessing, and the output
  * is compared with the test output. Prints the TensorFlow version and the largest difference.
  * Run as a single-file program with TensorFlow Java 0.5.0 and ML4EM's classes (for the .npy and
- * YAML readers only) on the class path; the model folder is the argument.
+ * YAML readers and the zip unpacking only) on the class path; the model folder is the argument.
  */
 public class RunLikeDeepImageJ {
 
@@ -36,7 +34,7 @@ public class RunLikeDeepImageJ {
 		Map<?, ?> rdf = (Map<?, ?>) YamlReader.parse(Files.readString(folder.resolve("rdf.yaml")));
 		Map<?, ?> weights = (Map<?, ?>) ((Map<?, ?>) rdf.get("weights")).get("tensorflow_saved_model_bundle");
 		boolean unpacked = Files.isDirectory(folder.resolve("variables")) && Files.isRegularFile(folder.resolve("saved_model.pb"));
-		if (!unpacked) unzip(folder.resolve((String) weights.get("source")), folder);
+		if (!unpacked) BioImageIoModel.unzip(folder.resolve((String) weights.get("source")), folder);
 		Map<?, ?> input = (Map<?, ?>) ((List<?>) rdf.get("inputs")).get(0);
 		Map<?, ?> output = (Map<?, ?>) ((List<?>) rdf.get("outputs")).get(0);
 		NpyReader.Array testInput = NpyReader.read(folder.resolve((String) ((Map<?, ?>) input.get("test_tensor")).get("source")));
@@ -91,19 +89,5 @@ public class RunLikeDeepImageJ {
 			}
 		}
 		return v;
-	}
-
-	private static void unzip(Path zip, Path into) throws IOException {
-		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-				Path target = into.resolve(e.getName()).normalize();
-				if (!target.startsWith(into)) throw new IOException("zip slip: " + e.getName());
-				if (e.isDirectory()) Files.createDirectories(target);
-				else {
-					Files.createDirectories(target.getParent());
-					Files.copy(in, target);
-				}
-			}
-		}
 	}
 }

@@ -240,8 +240,14 @@ public final class BioImageIoModel implements AutoCloseable {
 		return p;
 	}
 
-	/** Unpacks a zip, refusing entries that would land outside {@code into}. */
-	static Path unzip(Path zip, Path into) throws IOException {
+	/**
+	 * Unpacks a zip, refusing entries that would land outside {@code into}.
+	 *
+	 * @return the folder holding the unpacked files: {@code into}, or the one folder a zip made
+	 *     from a folder holds when {@code into} has no rdf.yaml
+	 * @throws BadInputException for an unreadable or empty zip, or an entry outside {@code into}
+	 */
+	public static Path unzip(Path zip, Path into) throws IOException {
 		Files.createDirectories(into);
 		Path root = into.toAbsolutePath().normalize();
 		int entries = 0;

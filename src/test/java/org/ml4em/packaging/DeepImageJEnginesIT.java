@@ -14,11 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ml4em.bioimageio.BioImageIoModel;
 import org.ml4em.io.Folders;
 
 /**
@@ -46,7 +45,7 @@ class DeepImageJEnginesIT {
 			Path exported = dir.resolve("export-" + model);
 			run(launcher("Export Model (bioimage.io)", "shipped='" + model + "',output='" + exported + "'"));
 			Path installed = models.resolve("ML4EM_" + model);
-			unzip(exported.resolve("ML4EM_" + model + ".zip"), installed);
+			BioImageIoModel.unzip(exported.resolve("ML4EM_" + model + ".zip"), installed);
 			// The first engine loads the SavedModel as installed; the second a copy holding only the
 			// weights zip named in rdf.yaml, which the engine unpacks first.
 			Path zipOnly = dir.resolve("zip-only-" + model);
@@ -70,7 +69,7 @@ class DeepImageJEnginesIT {
 		return List.of(java(), "-cp", classPath, "org.ml4em.cli.Main", "--headless", "--run", command, arguments);
 	}
 
-	/** The single-file program on the engine's jars plus our classes (for its .npy and YAML reading). */
+	/** The single-file program on the engine's jars plus our classes (for its .npy, YAML and zip reading). */
 	private static List<String> engine(String engine, Path modelFolder) throws IOException {
 		Path jars = Path.of("target/deepimagej-engines", engine);
 		assertTrue(Files.isDirectory(jars), "the pre-integration-test phase copies " + jars);
@@ -95,17 +94,5 @@ class DeepImageJEnginesIT {
 
 	private static String java() {
 		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-	}
-
-	private static void unzip(Path zip, Path into) throws IOException {
-		try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
-			for (ZipEntry e; (e = in.getNextEntry()) != null;) {
-				Path target = into.resolve(e.getName()).normalize();
-				assertTrue(target.startsWith(into), "entry inside the folder: " + e.getName());
-				if (e.isDirectory()) continue;
-				Files.createDirectories(target.getParent());
-				Files.copy(in, target);
-			}
-		}
 	}
 }
