@@ -11,6 +11,8 @@ threads="${5:-$(nproc)}"; device="${6:-auto}"
 [[ -d "$root/target/lib" ]] || mvn -q -f "$root/pom.xml" -DskipTests package >&2
 echo "ZLP network 2-10-15-5-1, $points points per replica, $epochs epochs, $threads threads, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 export TF_CPP_MIN_LOG_LEVEL=1
+# as ./ml4em runs TensorFlow: each session gets the threads it asks for (see ml4em)
+export TF_OVERRIDE_GLOBAL_THREADPOOL="${TF_OVERRIDE_GLOBAL_THREADPOOL:-1}"
 out="$(java -cp "$root/target/classes:$root/target/lib/*" "$here/ReplicaEnsembleBench.java" "$points" "$epochs" "$sizes" "$single" "$threads" "$device")"
 echo "$out"
 # one at a time costs the same per replica-epoch whatever R (each network trains alone), so its

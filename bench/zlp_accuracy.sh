@@ -18,4 +18,6 @@ trials="${1:-10}"; replicas="${2:-100}"; epochs="${3:-20000}"; threads="${4:-$(n
 [[ -d "$root/target/lib" && -d "$root/target/classes/org" ]] || mvn -q -f "$root/pom.xml" -DskipTests package >&2
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 export TF_CPP_MIN_LOG_LEVEL=2
+# as ./ml4em runs TensorFlow: each session gets the threads it asks for (see ml4em)
+export TF_OVERRIDE_GLOBAL_THREADPOOL="${TF_OVERRIDE_GLOBAL_THREADPOOL:-1}"
 java -cp "$root/target/classes:$root/target/lib/*" "$here/ZlpAccuracyBench.java" "$trials" "$replicas" "$epochs" "$threads" "$counts" "$seed" "$rate" "$de1" "$width" 2>/dev/null

@@ -11,5 +11,7 @@ size="${1:-128}"; replicas="${2:-500}"; limit="${3:-600}"; clusters="${4:-3}"; t
 [[ -d "$root/target/lib" && -d "$root/target/classes/org" ]] || mvn -q -f "$root/pom.xml" -DskipTests package >&2
 echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 export TF_CPP_MIN_LOG_LEVEL=2
+# as ./ml4em runs TensorFlow: each session gets the threads it asks for (see ml4em)
+export TF_OVERRIDE_GLOBAL_THREADPOOL="${TF_OVERRIDE_GLOBAL_THREADPOOL:-1}"
 java -cp "$root/target/classes:$root/target/lib/*" "$here/ZlpFullAnalysisBench.java" "$size" "$replicas" "$clusters" "$threads" "$device" "$limit" 2>/dev/null
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"

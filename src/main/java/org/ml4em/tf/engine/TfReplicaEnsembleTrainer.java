@@ -62,7 +62,9 @@ public final class TfReplicaEnsembleTrainer implements ReplicaEnsembleTrainer {
 	public ReplicaTrainingReport train(ReplicaData data, ReplicaWeights initial, ReplicaTrainingSettings settings, Progress progress) {
 		checkFits(data, initial);
 		long start = System.nanoTime();
-		progress.log("Training " + data.replicas() + " replicas together on " + device + ".");
+		progress.log("Training " + data.replicas() + (data.replicas() == 1 ? " replica" : " replicas together") + " on " + device + ".");
+		String note = device.gpu() ? null : ThreadPoolSetting.sharedPoolNoteOnce(System.getenv());
+		if (note != null) progress.log(note);
 		ReplicaTrainingLoop.Outcome outcome;
 		try (ReplicaTrainingGraph graph = new ReplicaTrainingGraph(data, initial, settings.learningRate(), device, threads)) {
 			outcome = ReplicaTrainingLoop.run(graph, settings, progress);
