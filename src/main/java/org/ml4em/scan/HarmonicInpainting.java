@@ -23,6 +23,12 @@ public final class HarmonicInpainting {
 	/** An iteration cap far above what solves need (on the bundled 512² image, 66 at a spiral of 1/16 and 349 at 1/100). */
 	public static final int DEFAULT_ITERATIONS = 5000;
 
+	/**
+	 * Relative residual of the coarser solves that only start the next finer one: their error is
+	 * far below what interpolating them to the finer grid leaves anyway.
+	 */
+	private static final double START_TOLERANCE = 1e-3;
+
 	/** Side below which no coarser level is made: normalised convolution starts the solve there. */
 	private static final int COARSEST = 32;
 
@@ -43,7 +49,7 @@ public final class HarmonicInpainting {
 	 */
 	public Result complete(float[] image, ScanMask mask, Progress progress) {
 		ScanImages.check(image, mask);
-		return solve(image, mask, start(image, mask, progress), progress);
+		return solve(image, mask, start(image, mask, progress), TOLERANCE, progress);
 	}
 
 	/**
@@ -77,7 +83,7 @@ public final class HarmonicInpainting {
 				sum[i] /= count[i];
 			}
 		ScanMask coarseMask = new ScanMask(known, cw, ch, mask.nominalCoverage());
-		float[] coarse = solve(sum, coarseMask, start(sum, coarseMask, progress), progress).image();
+		float[] coarse = solve(sum, coarseMask, start(sum, coarseMask, progress), START_TOLERANCE, progress).image();
 		double[] u = new double[w * h];
 		for (int y = 0; y < h; y++) {
 			double cy = Math.min(Math.max((y + 0.5) / 2 - 0.5, 0), ch - 1);
@@ -96,14 +102,13 @@ public final class HarmonicInpainting {
 		return u;
 	}
 
-	/** CG from {@code u} (measured pixels holding their values), to a residual of {@value #TOLERANCE} of the right-hand side's. */
-	private Result solve(float[] image, ScanMask mask, double[] u, Progress progress) {
+	/** CG from {@code u} (measured pixels holding their values), to a residual of {@code tolerance} of the right-hand side's. */
+	private Result solve(float[] image, ScanMask mask, double[] u, double tolerance, Progress progress) {
 		int w = mask.width(), h = mask.height(), n = w * h;
 		boolean[] known = mask.sampled();
 		// Solve A x = 0 on the unknowns for the correction from the start: r = −A u restricted to unknowns.
-		double[] r = new double[n], z = new double[n], p = new double[n], ap = new double[n], diagonal = new double[n];
-		for (int i = 0; i < n; i++)
-			if (!known[i]) diagonal[i] = neighbours(i, w, h);
+		double[] r = new double[n], z = new double[n], p = new double[n], ap = new double[n];
+		LaplacianMultigrid preconditioner = new LaplacianMultigrid(known, w, h);
 		laplacian(u, r, known, w, h);
 		double norm0 = 0;
 		for (int i = 0; i < n; i++) {
@@ -120,15 +125,15 @@ public final class HarmonicInpainting {
 		for (int i = 0; i < n; i++)
 			bNorm += b[i] * b[i];
 		double reference = Math.sqrt(Math.max(bNorm, 1e-30));
+		preconditioner.apply(r, z);
 		double rz = 0;
 		for (int i = 0; i < n; i++) {
-			z[i] = known[i] ? 0 : r[i] / diagonal[i];
 			p[i] = z[i];
 			rz += r[i] * z[i];
 		}
 		int iteration = 0;
 		double residual = Math.sqrt(norm0) / reference;
-		while (residual > TOLERANCE && iteration < maxIterations) {
+		while (residual > tolerance && iteration < maxIterations) {
 			if (iteration % 50 == 0) {
 				progress.checkCanceled();
 				progress.status("Harmonic inpainting: iteration " + iteration + ", residual " + String.format(Locale.ROOT, "%.1e", residual));
@@ -144,9 +149,10 @@ public final class HarmonicInpainting {
 				u[i] += alpha * p[i];
 				r[i] -= alpha * ap[i];
 				rr += r[i] * r[i];
-				z[i] = r[i] / diagonal[i];
-				rzNext += r[i] * z[i];
 			}
+			preconditioner.apply(r, z);
+			for (int i = 0; i < n; i++)
+				rzNext += r[i] * z[i];
 			double beta = rzNext / rz;
 			rz = rzNext;
 			for (int i = 0; i < n; i++)
@@ -177,10 +183,5 @@ public final class HarmonicInpainting {
 				if (y < h - 1) { s += v[i + w]; degree++; }
 				out[i] = degree * v[i] - s;
 			}
-	}
-
-	private static int neighbours(int i, int w, int h) {
-		int x = i % w, y = i / w;
-		return (x > 0 ? 1 : 0) + (x < w - 1 ? 1 : 0) + (y > 0 ? 1 : 0) + (y < h - 1 ? 1 : 0);
 	}
 }

@@ -25,7 +25,9 @@ import org.ml4em.BadInputException;
  * edges, whose borders they have learned, mirrored context makes false structures at the image's
  * edge. Such a grid shifts every window to lie inside the image (a core at the border then has no
  * context on that side, as in training); only along an axis shorter than a tile does the window
- * reach past the far border.
+ * reach past the far border. A core whose window ends at the image's border reaches that border
+ * (there is no context to keep beyond it), so cores there are larger than {@link #coreSize()} and
+ * an image no larger than one tile is a single window.
  * <p>
  * Coordinates are pixels, x along image dimension 0 and y along dimension 1, with the image's
  * first pixel at (0, 0). Instances are immutable and thread-safe.
@@ -162,7 +164,7 @@ public final class TileGrid {
 		return overlap;
 	}
 
-	/** Largest core edge: {@code tileSize − 2 × overlap}. */
+	/** Core edge between two windows: {@code tileSize − 2 × overlap} (larger at the border of an inside-image grid). */
 	public int coreSize() {
 		return tileSize - 2 * overlap;
 	}
@@ -187,16 +189,32 @@ public final class TileGrid {
 	public List<Tile> tiles(Region area) {
 		if (!image().contains(area)) throw new IllegalArgumentException("Area " + area + " is not inside the " + width + "×" + height + " image.");
 		List<Tile> tiles = new ArrayList<>();
-		int core = coreSize();
-		for (long y = area.y(); y < area.y() + area.height(); y += core) {
-			long coreHeight = Math.min(core, area.y() + area.height() - y);
-			for (long x = area.x(); x < area.x() + area.width(); x += core) {
-				long coreWidth = Math.min(core, area.x() + area.width() - x);
-				Region window = new Region(windowStart(x, width), windowStart(y, height), tileSize, tileSize);
-				tiles.add(new Tile(window, new Region(x, y, coreWidth, coreHeight)));
-			}
-		}
+		List<long[]> rows = spans(area.y(), area.y() + area.height(), height), columns = spans(area.x(), area.x() + area.width(), width);
+		for (long[] row : rows)
+			for (long[] column : columns)
+				tiles.add(new Tile(new Region(column[2], row[2], tileSize, tileSize), new Region(column[0], row[0], column[1] - column[0], row[1] - row[0])));
 		return tiles;
+	}
+
+	/**
+	 * The cores along one axis that cover {@code [from, to)}, each as {core start, core end,
+	 * window start}. A core has {@code overlap} pixels of context on each side, except where its
+	 * window ends at the image's own border: there the core reaches that border, because the
+	 * network sees nothing beyond it either way. So an image no larger than one tile is one window
+	 * (in an inside-image grid), instead of windows that all cover the same pixels.
+	 */
+	private List<long[]> spans(long from, long to, long imageLength) {
+		List<long[]> spans = new ArrayList<>();
+		for (long start = from; start < to;) {
+			long window = windowStart(start, imageLength);
+			long end;
+			if (!insideImage) end = Math.min(to, start + coreSize());
+			else if (window + tileSize >= imageLength) end = to;
+			else end = Math.min(to, window + tileSize - overlap); // at least start + coreSize(): the window starts overlap before, or at 0
+			spans.add(new long[] { start, end, window });
+			start = end;
+		}
+		return spans;
 	}
 
 	/** The part of {@code region} that lies inside the image (empty when they do not meet). */
