@@ -25,9 +25,8 @@ import org.ml4em.BadInputException;
  * edges, whose borders they have learned, mirrored context makes false structures at the image's
  * edge. Such a grid shifts every window to lie inside the image (a core at the border then has no
  * context on that side, as in training); only along an axis shorter than a tile does the window
- * reach past the far border. A core whose window ends at the image's border reaches that border
- * (there is no context to keep beyond it), so cores there are larger than {@link #coreSize()} and
- * an image no larger than one tile is a single window.
+ * reach past the far border, and there one core spans the axis (every window there would be the
+ * same): an image no larger than one tile is a single window.
  * <p>
  * Coordinates are pixels, x along image dimension 0 and y along dimension 1, with the image's
  * first pixel at (0, 0). Instances are immutable and thread-safe.
@@ -164,7 +163,7 @@ public final class TileGrid {
 		return overlap;
 	}
 
-	/** Core edge between two windows: {@code tileSize − 2 × overlap} (larger at the border of an inside-image grid). */
+	/** Core edge: {@code tileSize − 2 × overlap} (the whole axis where an inside-image grid has one window along it). */
 	public int coreSize() {
 		return tileSize - 2 * overlap;
 	}
@@ -198,22 +197,18 @@ public final class TileGrid {
 
 	/**
 	 * The cores along one axis that cover {@code [from, to)}, each as {core start, core end,
-	 * window start}. A core has {@code overlap} pixels of context on each side, except where its
-	 * window ends at the image's own border: there the core reaches that border, because the
-	 * network sees nothing beyond it either way. So an image no larger than one tile is one window
-	 * (in an inside-image grid), instead of windows that all cover the same pixels.
+	 * window start}: cores of {@link #coreSize()}, except along an axis no longer than a tile of an
+	 * inside-image grid, where every window would be the same (the whole axis) and one core covers
+	 * it all, with the same result for a fraction of the work.
 	 */
 	private List<long[]> spans(long from, long to, long imageLength) {
 		List<long[]> spans = new ArrayList<>();
-		for (long start = from; start < to;) {
-			long window = windowStart(start, imageLength);
-			long end;
-			if (!insideImage) end = Math.min(to, start + coreSize());
-			else if (window + tileSize >= imageLength) end = to;
-			else end = Math.min(to, window + tileSize - overlap); // at least start + coreSize(): the window starts overlap before, or at 0
-			spans.add(new long[] { start, end, window });
-			start = end;
+		if (insideImage && imageLength <= tileSize) {
+			spans.add(new long[] { from, to, 0 });
+			return spans;
 		}
+		for (long start = from; start < to; start += coreSize())
+			spans.add(new long[] { start, Math.min(to, start + coreSize()), windowStart(start, imageLength) });
 		return spans;
 	}
 
