@@ -108,7 +108,7 @@ public final class HarmonicInpainting {
 		boolean[] known = mask.sampled();
 		// Solve A x = 0 on the unknowns for the correction from the start: r = −A u restricted to unknowns.
 		double[] r = new double[n], z = new double[n], p = new double[n], ap = new double[n];
-		LaplacianMultigrid preconditioner = new LaplacianMultigrid(known, w, h);
+		LaplacianMultigrid multigrid = new LaplacianMultigrid(known, w, h);
 		laplacian(u, r, known, w, h);
 		double norm0 = 0;
 		for (int i = 0; i < n; i++) {
@@ -125,7 +125,7 @@ public final class HarmonicInpainting {
 		for (int i = 0; i < n; i++)
 			bNorm += b[i] * b[i];
 		double reference = Math.sqrt(Math.max(bNorm, 1e-30));
-		preconditioner.apply(r, z);
+		multigrid.apply(r, z);
 		double rz = 0;
 		for (int i = 0; i < n; i++) {
 			p[i] = z[i];
@@ -138,7 +138,7 @@ public final class HarmonicInpainting {
 				progress.checkCanceled();
 				progress.status("Harmonic inpainting: iteration " + iteration + ", residual " + String.format(Locale.ROOT, "%.1e", residual));
 			}
-			laplacian(p, ap, known, w, h);
+			multigrid.multiply(p, ap);
 			double pap = 0;
 			for (int i = 0; i < n; i++)
 				if (!known[i]) pap += p[i] * ap[i];
@@ -150,7 +150,7 @@ public final class HarmonicInpainting {
 				r[i] -= alpha * ap[i];
 				rr += r[i] * r[i];
 			}
-			preconditioner.apply(r, z);
+			multigrid.apply(r, z);
 			for (int i = 0; i < n; i++)
 				rzNext += r[i] * z[i];
 			double beta = rzNext / rz;

@@ -1,6 +1,7 @@
 package org.ml4em.scan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -46,7 +47,7 @@ final class LaplacianMultigrid {
 			int n = w * (h + 2);
 			active = new boolean[n];
 			diagonal = new double[n];
-			java.util.Arrays.fill(diagonal, 1);
+			Arrays.fill(diagonal, 1);
 			right = new double[n];
 			down = new double[n];
 			x = new double[n];
@@ -65,6 +66,7 @@ final class LaplacianMultigrid {
 	}
 
 	private final List<Level> levels = new ArrayList<>();
+	/** {@link #multiply}'s input with the empty rows around it. */
 	private final double[] work;
 
 	/**
@@ -106,7 +108,7 @@ final class LaplacianMultigrid {
 
 	private void cycle(int index) {
 		Level level = levels.get(index);
-		java.util.Arrays.fill(level.x, 0);
+		Arrays.fill(level.x, 0);
 		if (index == levels.size() - 1) {
 			for (int s = 0; s < COARSEST_SWEEPS; s++) {
 				sweep(level, 0);
@@ -120,7 +122,7 @@ final class LaplacianMultigrid {
 			sweep(level, 1);
 		}
 		Level coarse = levels.get(index + 1);
-		java.util.Arrays.fill(coarse.b, 0);
+		Arrays.fill(coarse.b, 0);
 		int w = level.w;
 		for (int y = 0; y < level.h; y++) {
 			int row = coarse.at(0, y / 2);
