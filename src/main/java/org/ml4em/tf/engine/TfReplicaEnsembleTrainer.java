@@ -31,9 +31,10 @@ public final class TfReplicaEnsembleTrainer implements ReplicaEnsembleTrainer {
 	/**
 	 * @param shape the architecture of every replica
 	 * @param device where to train and predict
-	 * @param threads CPU threads, at least 1: on the CPU the replicas are split into this many
-	 *            shards that train side by side (TensorFlow's products of these small matrices
-	 *            barely use a second thread within one operation)
+	 * @param threads CPU threads, at least 1: on the CPU the replicas are split into up to this
+	 *            many shards that train side by side (TensorFlow's products of these small
+	 *            matrices barely use a second thread within one operation), each of at least
+	 *            {@link ReplicaTrainingGraph#MIN_REPLICAS_PER_SHARD} replicas
 	 * @throws BadInputException if {@code gpu} is asked for and none is usable
 	 */
 	public TfReplicaEnsembleTrainer(MlpShape shape, DeviceChoice device, int threads) {
