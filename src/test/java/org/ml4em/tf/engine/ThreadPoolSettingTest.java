@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +33,7 @@ class ThreadPoolSettingTest {
 	/** The launcher is where users get the faster setting without doing anything. */
 	@Test
 	void theLauncherSetsIt() throws Exception {
-		String launcher = java.nio.file.Files.readString(java.nio.file.Path.of("ml4em"));
+		String launcher = Files.readString(Path.of("ml4em"));
 		assertTrue(launcher.contains("export TF_OVERRIDE_GLOBAL_THREADPOOL=\"${TF_OVERRIDE_GLOBAL_THREADPOOL:-1}\""), "ml4em must export it");
 	}
 }
