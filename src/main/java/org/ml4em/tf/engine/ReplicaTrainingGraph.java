@@ -22,7 +22,7 @@ import org.tensorflow.types.TFloat32;
  * step), the weights as variables, per-replica training and validation χ², and {@link GraphTrainer}'s
  * Adam on the sum of the training χ² over replicas. Not thread-safe.
  * <p>
- * On the CPU the replicas are split into one shard per thread, each with its own variables and
+ * On the CPU the replicas are split into up to one shard per thread, each with its own variables and
  * its own chain of operations, and TensorFlow runs the chains side by side with single-threaded
  * operations: its batched matrix products of these small matrices barely use a second thread,
  * while independent chains do. Every shard holds at least {@value #MIN_REPLICAS_PER_SHARD}
