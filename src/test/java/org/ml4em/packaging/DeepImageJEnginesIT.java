@@ -5,12 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -43,7 +41,7 @@ class DeepImageJEnginesIT {
 		Path models = Files.createDirectories(dir.resolve("Fiji.app/models"));
 		for (String model : MODELS) {
 			Path exported = dir.resolve("export-" + model);
-			run(launcher("Export Model (bioimage.io)", "shipped='" + model + "',output='" + exported + "'"));
+			ChildJvm.run(launcher("Export Model (bioimage.io)", "shipped='" + model + "',output='" + exported + "'"), dir);
 			Path installed = models.resolve("ML4EM_" + model);
 			BioImageIoModel.unzip(exported.resolve("ML4EM_" + model + ".zip"), installed);
 			// The first engine loads the SavedModel as installed; the second a copy holding only the
@@ -54,7 +52,7 @@ class DeepImageJEnginesIT {
 			Files.delete(zipOnly.resolve("saved_model.pb"));
 			for (int e = 0; e < ENGINES.length; e++) {
 				Path folder = e == 0 ? installed : zipOnly;
-				Matcher m = REPORT.matcher(run(engine(ENGINES[e], folder)));
+				Matcher m = REPORT.matcher(ChildJvm.run(engine(ENGINES[e], folder), dir));
 				assertTrue(m.find(), model + " on " + ENGINES[e] + ": no report");
 				assertEquals(ENGINES[e].substring("tensorflow-".length()), m.group(1), "the engine's own TensorFlow ran");
 				assertEquals(e == 0 ? "as installed" : "from tf_saved_model_bundle.zip", m.group(2));
@@ -65,8 +63,8 @@ class DeepImageJEnginesIT {
 	}
 
 	private static List<String> launcher(String command, String arguments) throws Exception {
-		String classPath = TensorFlowIsolationIT.pluginJar() + File.pathSeparator + "target/lib/*";
-		return List.of(java(), "-cp", classPath, "org.ml4em.cli.Main", "--headless", "--run", command, arguments);
+		String classPath = ChildJvm.pluginJar() + File.pathSeparator + "target/lib/*";
+		return List.of(ChildJvm.java(), "-cp", classPath, "org.ml4em.cli.Main", "--headless", "--run", command, arguments);
 	}
 
 	/** The single-file program on the engine's jars plus our classes (for its .npy, YAML and zip reading). */
@@ -78,21 +76,6 @@ class DeepImageJEnginesIT {
 			files.map(Path::toString).sorted().forEach(classPath::add);
 		}
 		classPath.add("target/classes");
-		return List.of(java(), "-cp", String.join(File.pathSeparator, classPath), "src/test/deepimagej/RunLikeDeepImageJ.java", modelFolder.toString());
-	}
-
-	private String run(List<String> command) throws Exception {
-		Path out = dir.resolve("stdout"), err = dir.resolve("stderr");
-		ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-		Process p = pb.start();
-		assertTrue(p.waitFor(5, TimeUnit.MINUTES), command + " did not finish");
-		String stdout = Files.readString(out, StandardCharsets.UTF_8), stderr = Files.readString(err, StandardCharsets.UTF_8);
-		assertEquals(0, p.exitValue(), command + ":\n" + stdout + stderr);
-		return stdout;
-	}
-
-	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return List.of(ChildJvm.java(), "-cp", String.join(File.pathSeparator, classPath), "src/test/deepimagej/RunLikeDeepImageJ.java", modelFolder.toString());
 	}
 }

@@ -6,27 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
 /** Runs after {@code package}: the jar Fiji loads holds what Fiji needs, and nothing it must not. */
 class PluginJarIT {
 
-	static Path pluginJar() throws IOException {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter(p -> p.getFileName().toString().matches("ML4EM_-.*\\.jar") && !p.toString().contains("-tests")).findFirst()
-				.orElseThrow(() -> new AssertionError("no ML4EM_ jar in target/: run mvn package first"));
-		}
-	}
-
 	@Test
 	void jarHoldsPluginsConfigAndTheSciJavaIndex() throws IOException {
-		try (JarFile jar = new JarFile(pluginJar().toFile())) {
+		try (JarFile jar = new JarFile(ChildJvm.pluginJar().toFile())) {
 			assertNotNull(jar.getEntry("plugins.config"), "plugins.config missing");
 			String config = new String(jar.getInputStream(jar.getEntry("plugins.config")).readAllBytes(), StandardCharsets.UTF_8);
 			assertTrue(config.contains("Plugins>ML4EM, \"K-means Clustering\", org.ml4em.ij.KMeansClustering_"), config);
@@ -41,7 +31,7 @@ class PluginJarIT {
 
 	@Test
 	void fijiOwnLibrariesAreNotShaded() throws IOException {
-		try (JarFile jar = new JarFile(pluginJar().toFile())) {
+		try (JarFile jar = new JarFile(ChildJvm.pluginJar().toFile())) {
 			List<String> foreign = jar.stream().map(e -> e.getName()).filter(n -> n.endsWith(".class"))
 				.filter(n -> !n.startsWith("org/ml4em/")).toList();
 			assertEquals(List.of(), foreign, "only ML4EM classes belong in the plugin jar");

@@ -1,16 +1,12 @@
 package org.ml4em.packaging;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,24 +41,9 @@ class TensorFlowIsolationIT {
 	private String run(Path firstOnClassPath, String command, String arguments) throws Exception {
 		List<String> classPath = new ArrayList<>();
 		classPath.add(firstOnClassPath.toString());
-		classPath.add(pluginJar().toString());
+		classPath.add(ChildJvm.pluginJar().toString());
 		classPath.add("target/lib/*");
-		List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g", "-cp",
-			String.join(File.pathSeparator, classPath), "org.ml4em.cli.Main", "--headless", "--run", command, arguments);
-		Path out = dir.resolve("stdout"), err = dir.resolve("stderr");
-		ProcessBuilder pb = new ProcessBuilder(java).redirectOutput(out.toFile()).redirectError(err.toFile());
-		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-		Process p = pb.start();
-		assertTrue(p.waitFor(5, TimeUnit.MINUTES), command + " did not finish");
-		String stderr = Files.readString(err, StandardCharsets.UTF_8);
-		assertEquals(0, p.exitValue(), command + ": " + stderr);
-		return Files.readString(out, StandardCharsets.UTF_8) + stderr;
-	}
-
-	static Path pluginJar() throws Exception {
-		try (Stream<Path> files = Files.list(Path.of("target"))) {
-			return files.filter(f -> f.getFileName().toString().matches("ML4EM_-.*\\.jar") && !f.toString().contains("-sources")
-				&& !f.toString().contains("-tests")).findFirst().orElseThrow();
-		}
+		return ChildJvm.run(List.of(ChildJvm.java(), "-Xmx4g", "-cp", String.join(File.pathSeparator, classPath), "org.ml4em.cli.Main", "--headless",
+			"--run", command, arguments), dir);
 	}
 }

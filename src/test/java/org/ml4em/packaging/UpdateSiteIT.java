@@ -141,16 +141,8 @@ class UpdateSiteIT {
 		// Fiji's launcher puts jars/*.jar, jars/*/*.jar, plugins/*.jar and plugins/*/*.jar on the class path; lib/ is not on it
 		String classPath = String.join(File.pathSeparator, fiji.resolve("jars/libtensorflow-1.15.0.jar").toString(), fiji.resolve("jars/*").toString(),
 			fiji.resolve("plugins/*").toString());
-		List<String> java = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g", "-Dimagej.dir=" + fiji, "-cp",
-			classPath, "org.ml4em.cli.Main", "--headless", "--run", "Complete Partial Scan",
-			"input='sample-images/haadf_stem.tif',path='spiral',coverage=0.0625,method='network',output='" + completed + "'");
-		Path log = dir.resolve("fiji-run.log");
-		ProcessBuilder pb = new ProcessBuilder(java).redirectErrorStream(true).redirectOutput(log.toFile());
-		pb.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-		Process p = pb.start();
-		assertTrue(p.waitFor(5, TimeUnit.MINUTES));
-		String out = Files.readString(log);
-		assertEquals(0, p.exitValue(), out);
+		String out = ChildJvm.run(List.of(ChildJvm.java(), "-Xmx4g", "-Dimagej.dir=" + fiji, "-cp", classPath, "org.ml4em.cli.Main", "--headless", "--run",
+			"Complete Partial Scan", "input='sample-images/haadf_stem.tif',path='spiral',coverage=0.0625,method='network',output='" + completed + "'"), dir);
 		assertTrue(out.contains("completed by network (shipped model) on CPU"), out);
 		assertTrue(Files.size(completed) > 512 * 512 * 4);
 	}
