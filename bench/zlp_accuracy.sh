@@ -6,7 +6,7 @@
 # |error| <= 0.1 eV and coverage >= 60 %. A class whose onset is not measurable (at or below dE1, or
 # bounded by fewer than half of the replicas) is listed with the reason and counted apart.
 # Direct and indirect trials alternate and the summary so far follows each, so a run stopped early
-# still reports. Full settings: bench/zlp_accuracy.sh 10 100 20000 (about 6 min per trial on 2 busy cores).
+# still reports. Full settings: bench/zlp_accuracy.sh 10 100 20000 (about 1 min per trial on an idle 2-core machine).
 # The onset is A(E-Eg)^b only near the gap: it saturates over w eV (SyntheticLowLoss.withOnsetWidth;
 # 2 eV by default), which bends an indirect onset inside the fit window; a large w (e.g. 50) gives
 # the plain power law the fit assumes.
