@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.ml4em.io.TiffReader;
 import org.ml4em.io.TiffWriter;
+import org.ml4em.tf.ExpectedDevice;
 
 import net.imglib2.img.Img;
 import net.imglib2.img.array.ArrayImgs;
@@ -58,7 +59,7 @@ class MainTest {
 		long pixels = 0;
 		for (String line : csv.subList(1, 4)) pixels += Long.parseLong(line.split(",")[1]);
 		assertEquals(512 * 512, pixels);
-		assertTrue(out.toString(StandardCharsets.UTF_8).contains("ran on CPU"));
+		assertTrue(out.toString(StandardCharsets.UTF_8).contains(ExpectedDevice.ranOn()), out.toString(StandardCharsets.UTF_8));
 	}
 
 	@Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.ml4em.io.TiffReader;
+import org.ml4em.tf.ExpectedDevice;
 import org.scijava.Context;
 import org.scijava.command.CommandModule;
 import org.scijava.command.CommandService;
@@ -51,7 +52,7 @@ class KMeansClusteringCommandTest {
 		}
 		Img<?> labels = (Img<?>) m.getOutput("labels");
 		assertEquals(512, labels.dimension(0));
-		assertTrue(((String) m.getOutput("summary")).contains("ran on CPU"), (String) m.getOutput("summary"));
+		assertTrue(((String) m.getOutput("summary")).contains(ExpectedDevice.ranOn()), (String) m.getOutput("summary"));
 	}
 
 	@Test

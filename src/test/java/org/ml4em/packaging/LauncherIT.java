@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.ml4em.tf.ExpectedDevice;
 
 /** The {@code ./ml4em} script as users run it, in a separate process, on the packaged jar. */
 class LauncherIT {
@@ -37,7 +38,7 @@ class LauncherIT {
 		assertEquals(0, o.code, o.err);
 		assertTrue(Files.size(labels) > 512 * 512 * 2, "16-bit 512 x 512 labels");
 		assertTrue(Files.readAllLines(dir.resolve("labels.csv")).size() == 4);
-		assertTrue(o.out.contains("ran on CPU"), o.out);
+		assertTrue(o.out.contains(ExpectedDevice.ranOn()), o.out);
 	}
 
 	@Test
