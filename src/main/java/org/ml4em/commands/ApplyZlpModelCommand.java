@@ -12,6 +12,7 @@ import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
+import org.ml4em.eels.OnsetCurvature;
 import org.ml4em.eels.SavedZlpModel;
 import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessAnalysis;
@@ -63,6 +64,10 @@ public class ApplyZlpModelCommand extends ZlpResultCommand {
 
 	@Parameter(label = "Band-gap fit window (eV)", description = "auto, or from-to, e.g. 1.5-3.5")
 	private String fit_window = "auto";
+
+	@Parameter(label = "Onset curvature term", choices = { "auto", "on", "off" },
+		description = "fit A(E-Eg)^b + B(E-Eg)^(b+1): B takes the bend of the onset inside the window (less bias, wider interval); auto: for indirect gaps; off: the plain power law")
+	private String onset_curvature = "auto";
 
 	@Parameter(label = "Beam energy (keV, 0 = from the file)", min = "0", persist = false,
 		description = "for a model trained on several beam energies: the setting to predict the ZLP at")
@@ -145,7 +150,7 @@ public class ApplyZlpModelCommand extends ZlpResultCommand {
 	private ZlpSettings settings(ZlpModel description) {
 		GapType type = gap_type == null || gap_type.isBlank() || gap_type.trim().equalsIgnoreCase("model") ? description.gapType()
 			: EelsZeroLossCommand.parseGapType(gap_type);
-		BandGapSettings gap = BandGapSettings.of(type);
+		BandGapSettings gap = BandGapSettings.of(type).withCurvature(OnsetCurvature.parse(onset_curvature));
 		FitWindow window = EelsZeroLossCommand.parseWindow(fit_window);
 		if (window != null)
 			gap = gap.withWindow(window);

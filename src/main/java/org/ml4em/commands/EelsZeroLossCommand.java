@@ -14,6 +14,7 @@ import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
 import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
+import org.ml4em.eels.OnsetCurvature;
 import org.ml4em.eels.ThicknessAnalysis;
 import org.ml4em.eels.ThicknessResult;
 import org.ml4em.eels.ThicknessSettings;
@@ -63,6 +64,10 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 
 	@Parameter(label = "Band-gap fit window (eV)", description = "auto, or from-to, e.g. 1.5-3.5")
 	private String fit_window = "auto";
+
+	@Parameter(label = "Onset curvature term", choices = { "auto", "on", "off" },
+		description = "fit A(E-Eg)^b + B(E-Eg)^(b+1): B takes the bend of the onset inside the window (less bias, wider interval); auto: for indirect gaps; off: the plain power law")
+	private String onset_curvature = "auto";
 
 	@Parameter(label = "More spectrum images (other settings)", required = false, persist = false,
 		description = "further files recorded at other beam energies or exposure times, separated by ';': fitted together with the input, the settings as extra network inputs")
@@ -155,7 +160,7 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 
 	private ZlpSettings settings() {
 		GapType type = parseGapType(gap_type);
-		BandGapSettings gap = BandGapSettings.of(type);
+		BandGapSettings gap = BandGapSettings.of(type).withCurvature(OnsetCurvature.parse(onset_curvature));
 		FitWindow window = parseWindow(fit_window);
 		if (window != null)
 			gap = gap.withWindow(window);
@@ -222,6 +227,11 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 
 	public void setDevice(String device) {
 		this.device = device;
+	}
+
+	/** @param choice auto (indirect gaps only), on or off: the onset model's curvature term B·(E − Eg)^(b+1) */
+	public void setOnsetCurvature(String choice) {
+		this.onset_curvature = choice;
 	}
 
 	/** @param perPixel whether to fit the band gap of every pixel too */

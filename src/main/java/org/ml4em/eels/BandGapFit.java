@@ -6,9 +6,10 @@ import java.util.Objects;
 import org.ml4em.BadInputException;
 
 /**
- * Fits the band-gap onset {@code I(E) ≈ A·(E − Eg)^b} for E &gt; Eg (0 below), optionally blurred
- * by the energy resolution, to an inelastic spectrum by weighted least squares over a
- * {@link FitWindow}.
+ * Fits the band-gap onset {@code I(E) ≈ A·(E − Eg)^b} for E &gt; Eg (0 below), with the
+ * curvature term {@code + B·(E − Eg)^(b+1)} where the settings ask for it ({@link OnsetCurvature};
+ * by default for indirect gaps), optionally blurred by the energy resolution, to an
+ * inelastic spectrum by weighted least squares over a {@link FitWindow}.
  *
  * <pre>
  * InelasticSpectrum s = new InelasticSpectrum(energies, measuredMinusZlp, sigma);
@@ -17,10 +18,11 @@ import org.ml4em.BadInputException;
  * if (!free.isReliable()) ... // Eg or b ended on the edge of its range
  * </pre>
  *
- * Method: for fixed (Eg, b) the model is linear in A, so the best A is closed-form,
- * {@code A = Σ w·x·y / Σ w·x²} with {@code x = (E − Eg)₊^b} (or its blur) and w = 1/σ², held at 0
- * or above. Eg is searched from the first point of the window (or {@link BandGapSettings#gapBelowData()}
- * below it, when the window starts at the spectrum's first point) up to the energy that leaves
+ * Method: for fixed (Eg, b) the model is linear in A (and B), so the best amplitudes are
+ * closed-form, {@code A = Σ w·x·y / Σ w·x²} with {@code x = (E − Eg)₊^b} (or its blur) and
+ * w = 1/σ², held at 0 or above (with B, a 2 × 2 solve; see {@link PowerLawOnset}). Eg is
+ * searched from the first point of the window (or {@link BandGapSettings#gapBelowData()} below
+ * it, when the window starts at the spectrum's first point) up to the energy that leaves
  * {@value #MIN_POINTS_ABOVE} points above it: a scan on a grid of 8 points per channel, then
  * golden-section refinement to 10⁻⁵ eV inside the best grid point's two cells (χ²(Eg) is continuous
  * but kinked wherever Eg crosses a data point, so derivative-free). For {@link GapType#FIT}, b is searched the same
@@ -154,7 +156,7 @@ public final class BandGapFit {
 		if (count < MIN_POINTS)
 			throw new BadInputException("The fit window " + window + " holds " + count + " points of the spectrum; at least " + MIN_POINTS + " are needed.");
 		if (!positive) throw new BadInputException("The spectrum has no positive signal in the fit window " + window + ".");
-		return new PowerLawOnset(spectrum, first, count, settings.resolutionFwhm(), settings.resolutionKernel(), gapBelow);
+		return new PowerLawOnset(spectrum, first, count, settings.resolutionFwhm(), settings.resolutionKernel(), gapBelow, settings.curved());
 	}
 
 	private static double bestGap(PowerLawOnset onset, double b, double lo, double hi, int grid) {

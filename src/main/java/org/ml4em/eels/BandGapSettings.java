@@ -21,8 +21,10 @@ import org.ml4em.BadInputException;
  *     with instead of the Gaussian, or null
  * @param gapBelowData how far below the spectrum's first energy Eg may lie, eV, when the window
  *     starts there (see {@link #withGapBelowData}); 0: Eg lies within the window
+ * @param curvature when the onset model has the curvature term B·(E − Eg)^(b+1) ({@link OnsetCurvature})
  */
-public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm, ResolutionKernel resolutionKernel, double gapBelowData) {
+public record BandGapSettings(GapType type, FitWindow window, double resolutionFwhm, ResolutionKernel resolutionKernel, double gapBelowData,
+	OnsetCurvature curvature) {
 
 	/** Widest resolution accepted, eV: beyond it no band-gap onset can be resolved anyway. */
 	public static final double MAX_RESOLUTION_FWHM = 5;
@@ -35,10 +37,12 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
 	 * @param resolutionKernel a kernel or null
 	 * @param gapBelowData ≥ 0 eV
+	 * @param curvature not null
 	 * @throws BadInputException for a resolution outside that range
 	 */
 	public BandGapSettings {
 		Objects.requireNonNull(type, "type");
+		Objects.requireNonNull(curvature, "curvature");
 		if (!(resolutionFwhm >= 0 && resolutionFwhm <= MAX_RESOLUTION_FWHM))
 			throw new BadInputException("The energy resolution must lie in 0 … " + MAX_RESOLUTION_FWHM + " eV FWHM, got " + resolutionFwhm + ".");
 		if (!(gapBelowData >= 0 && Double.isFinite(gapBelowData)))
@@ -46,34 +50,37 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	}
 
 	/**
-	 * Settings with a Gaussian resolution (or none).
+	 * Settings with a Gaussian resolution (or none) and the curvature term where it helps ({@link OnsetCurvature#AUTO}).
 	 *
 	 * @param type not null
 	 * @param window a window or null
 	 * @param resolutionFwhm 0 … {@value #MAX_RESOLUTION_FWHM} eV
 	 */
 	public BandGapSettings(GapType type, FitWindow window, double resolutionFwhm) {
-		this(type, window, resolutionFwhm, null, 0);
+		this(type, window, resolutionFwhm, null, 0, OnsetCurvature.AUTO);
 	}
 
-	/** {@return settings for this gap type with the automatic window and no resolution blur} @param type the gap type */
+	/**
+	 * {@return settings for this gap type with the automatic window, no resolution blur and the
+	 * curvature term where it helps ({@link OnsetCurvature#AUTO})} @param type the gap type
+	 */
 	public static BandGapSettings of(GapType type) {
 		return new BandGapSettings(type, null, 0);
 	}
 
 	/** {@return these settings with a fixed window} @param w the window */
 	public BandGapSettings withWindow(FitWindow w) {
-		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm, resolutionKernel, gapBelowData);
+		return new BandGapSettings(type, Objects.requireNonNull(w, "window"), resolutionFwhm, resolutionKernel, gapBelowData, curvature);
 	}
 
 	/** {@return these settings with the window chosen from each spectrum} */
 	public BandGapSettings withAutomaticWindow() {
-		return new BandGapSettings(type, null, resolutionFwhm, resolutionKernel, gapBelowData);
+		return new BandGapSettings(type, null, resolutionFwhm, resolutionKernel, gapBelowData, curvature);
 	}
 
 	/** {@return these settings with another gap type} @param t the type */
 	public BandGapSettings withType(GapType t) {
-		return new BandGapSettings(t, window, resolutionFwhm, resolutionKernel, gapBelowData);
+		return new BandGapSettings(t, window, resolutionFwhm, resolutionKernel, gapBelowData, curvature);
 	}
 
 	/**
@@ -84,7 +91,7 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param fwhm FWHM, eV; 0 for none
 	 */
 	public BandGapSettings withResolution(double fwhm) {
-		return new BandGapSettings(type, window, fwhm, null, gapBelowData);
+		return new BandGapSettings(type, window, fwhm, null, gapBelowData, curvature);
 	}
 
 	/**
@@ -94,7 +101,7 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param kernel the ZLP's shape
 	 */
 	public BandGapSettings withResolution(ResolutionKernel kernel) {
-		return new BandGapSettings(type, window, resolutionFwhm, Objects.requireNonNull(kernel, "kernel"), gapBelowData);
+		return new BandGapSettings(type, window, resolutionFwhm, Objects.requireNonNull(kernel, "kernel"), gapBelowData, curvature);
 	}
 
 	/**
@@ -109,7 +116,17 @@ public record BandGapSettings(GapType type, FitWindow window, double resolutionF
 	 * @param eV ≥ 0
 	 */
 	public BandGapSettings withGapBelowData(double eV) {
-		return new BandGapSettings(type, window, resolutionFwhm, resolutionKernel, eV);
+		return new BandGapSettings(type, window, resolutionFwhm, resolutionKernel, eV, curvature);
+	}
+
+	/** {@return these settings with the curvature term used as c says} @param c not null */
+	public BandGapSettings withCurvature(OnsetCurvature c) {
+		return new BandGapSettings(type, window, resolutionFwhm, resolutionKernel, gapBelowData, Objects.requireNonNull(c, "curvature"));
+	}
+
+	/** {@return whether the fit has the curvature term, for this gap type} */
+	public boolean curved() {
+		return curvature.appliesTo(type);
 	}
 
 	/** {@return whether the window is chosen from the data} */

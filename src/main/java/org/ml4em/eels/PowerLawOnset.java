@@ -6,7 +6,11 @@ package org.ml4em.eels;
  * energy resolution ({@link BlurredPowerLaw}). For fixed (Eg, b) the model is linear in A, so the
  * best A is closed-form, {@code A = Σ w·x·y / Σ w·x²} with {@code x = (E − Eg)₊^b} (or its blur),
  * held at 0 or above (a falling onset is no onset); what remains is a search over Eg (and b).
- * Not thread-safe: it keeps the blurred table of the last b asked for.
+ * <p>
+ * With curvature the model is {@code A·(E − Eg)^b + B·(E − Eg)^(b+1)}, still linear, in (A, B):
+ * a 2 × 2 least-squares solve for B of either sign, the first-order bend of an onset that
+ * saturates or steepens inside the window, kept only where A &gt; 0 (else the plain law's fit).
+ * Not thread-safe: it keeps the blurred tables of the last b asked for.
  */
 final class PowerLawOnset {
 
@@ -17,7 +21,8 @@ final class PowerLawOnset {
 	/** The measured resolution function, or null for the Gaussian (or none). */
 	private final ResolutionKernel kernel;
 	private final double gapBelow;
-	private BlurredPowerLaw blurred;
+	private final boolean curved;
+	private BlurredPowerLaw blurred, blurredNext;
 
 	/**
 	 * @param spectrum the spectrum
@@ -27,8 +32,10 @@ final class PowerLawOnset {
 	 * @param kernel the measured resolution function used instead, or null
 	 * @param gapBelow how far below the window's first point Eg may be searched, eV (the blurred
 	 *            table then reaches that much further)
+	 * @param curved whether the model has the curvature term B·(E − Eg)^(b+1)
 	 */
-	PowerLawOnset(InelasticSpectrum spectrum, int first, int count, double resolutionFwhm, ResolutionKernel kernel, double gapBelow) {
+	PowerLawOnset(InelasticSpectrum spectrum, int first, int count, double resolutionFwhm, ResolutionKernel kernel, double gapBelow,
+		boolean curved) {
 		energies = new double[count];
 		values = new double[count];
 		weights = new double[count];
@@ -43,46 +50,68 @@ final class PowerLawOnset {
 		sigma = resolutionFwhm / (2 * Math.sqrt(2 * Math.log(2)));
 		this.kernel = kernel;
 		this.gapBelow = gapBelow;
+		this.curved = curved;
 	}
 
-	/** {@return χ² = Σ w·(y − m)² at the best A for this Eg and b} */
+	/** {@return χ² = Σ w·(y − m)² at the best amplitudes for this Eg and b} */
 	double chiSquared(double gap, double b) {
-		double[] sums = sums(gap, b);
-		double a = amplitude(sums);
-		return Math.max(0, sumWyy - 2 * a * sums[0] + a * a * sums[1]);
+		Fit f = fit(gap, b);
+		return Math.max(0, sumWyy - 2 * (f.a * f.sxy + f.bend * f.szy) + f.a * f.a * f.sxx + 2 * f.a * f.bend * f.sxz + f.bend * f.bend * f.szz);
 	}
 
 	/** {@return the best amplitude A for this Eg and b, ≥ 0} */
 	double amplitude(double gap, double b) {
-		return amplitude(sums(gap, b));
+		return fit(gap, b).a;
 	}
 
-	private static double amplitude(double[] sums) {
-		return sums[1] > 0 ? Math.max(0, sums[0] / sums[1]) : 0;
-	}
+	/** The window's weighted sums of the model terms x, z and the data y, and the amplitudes A and B (bend). */
+	private record Fit(double sxx, double sxz, double szz, double sxy, double szy, double a, double bend) {}
 
-	/** Σ w·x·y and Σ w·x² over the window, x the (blurred) unit-amplitude model. */
-	private double[] sums(double gap, double b) {
-		double sxy = 0, sxx = 0;
+	/** A ≥ 0 and, with curvature, B, from the normal equations of the window. */
+	private Fit fit(double gap, double b) {
+		double sxx = 0, sxz = 0, szz = 0, sxy = 0, szy = 0;
 		for (int i = 0; i < energies.length; i++) {
-			double x = model(energies[i] - gap, b);
-			sxy += weights[i] * x * values[i];
-			sxx += weights[i] * x * x;
+			double x = model(energies[i] - gap, b), w = weights[i];
+			sxx += w * x * x;
+			sxy += w * x * values[i];
+			if (curved) {
+				double z = curvature(energies[i] - gap, b);
+				sxz += w * x * z;
+				szz += w * z * z;
+				szy += w * z * values[i];
+			}
 		}
-		return new double[] { sxy, sxx };
+		double plain = sxx > 0 ? Math.max(0, sxy / sxx) : 0;
+		double det = sxx * szz - sxz * sxz;
+		// x and z are nearly proportional when Eg lies far below a short window: one term then
+		if (!curved || !(det > 1e-12 * sxx * szz)) return new Fit(sxx, sxz, szz, sxy, szy, plain, 0);
+		double a = (sxy * szz - szy * sxz) / det;
+		// The onset must start as A·(E − Eg)^b: where the bend would take all of it, the plain law
+		return a > 0 ? new Fit(sxx, sxz, szz, sxy, szy, a, (sxx * szy - sxz * sxy) / det) : new Fit(sxx, sxz, szz, sxy, szy, plain, 0);
 	}
 
 	/** (u)₊^b, or its blur. */
 	private double model(double u, double b) {
 		if (kernel != null || sigma > 0) {
-			if (blurred == null || blurred.exponent() != b) {
-				double maxU = energies[energies.length - 1] - energies[0] + gapBelow;
-				blurred = kernel != null ? new BlurredPowerLaw(b, kernel, maxU) : new BlurredPowerLaw(b, sigma, maxU);
-			}
+			if (blurred == null || blurred.exponent() != b) blurred = blurredTable(b);
 			return blurred.value(u);
 		}
 		if (u <= 0) return 0;
 		return b == 0.5 ? Math.sqrt(u) : Math.pow(u, b);
+	}
+
+	/** (u)₊^(b+1), or its blur. */
+	private double curvature(double u, double b) {
+		if (kernel != null || sigma > 0) {
+			if (blurredNext == null || blurredNext.exponent() != b + 1) blurredNext = blurredTable(b + 1);
+			return blurredNext.value(u);
+		}
+		return u <= 0 ? 0 : Math.pow(u, b + 1);
+	}
+
+	private BlurredPowerLaw blurredTable(double exponent) {
+		double maxU = energies[energies.length - 1] - energies[0] + gapBelow;
+		return kernel != null ? new BlurredPowerLaw(exponent, kernel, maxU) : new BlurredPowerLaw(exponent, sigma, maxU);
 	}
 
 	/** {@return the number of points} */

@@ -36,7 +36,7 @@ class EelsZeroLossCommandTest {
 
 	private static CommandModule run(Object... inputs) throws Exception {
 		Map<String, Object> all = new java.util.LinkedHashMap<>(Map.of("clusters", "2", "replicas", 4, "epochs", 3000, "learning_rate", 0.05f, "de1", 0.0,
-			"de2", 0.0, "gap_type", "direct", "fit_window", "auto", "device", "cpu"));
+			"de2", 0.0, "gap_type", "direct", "fit_window", "auto", "onset_curvature", "auto", "device", "cpu"));
 		for (int i = 0; i < inputs.length; i += 2)
 			all.put((String) inputs[i], inputs[i + 1]);
 		return context.service(CommandService.class).run(EelsZeroLossCommand.class, true, all).get();
@@ -106,6 +106,7 @@ class EelsZeroLossCommandTest {
 	@Test
 	void badSettingsAreOneSentence() throws Exception {
 		assertTrue(run("input", SAMPLE, "gap_type", "sideways").getCancelReason().startsWith("gap_type='sideways' is not known"));
+		assertTrue(run("input", SAMPLE, "onset_curvature", "maybe").getCancelReason().startsWith("onset_curvature='maybe' is not known"));
 		assertTrue(run("input", SAMPLE, "clusters", "0").getCancelReason().contains("needs thickness classes"));
 		assertTrue(run("input", SAMPLE, "fit_window", "low").getCancelReason().startsWith("fit_window='low' is not understood"));
 		assertTrue(run("input", SAMPLE, "learning_rate", 0.0).getCancelReason().startsWith("The learning rate must be a positive number"));
