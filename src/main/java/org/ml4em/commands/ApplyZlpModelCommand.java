@@ -106,7 +106,7 @@ public class ApplyZlpModelCommand extends ZlpResultCommand {
 				List<ZlpClassResult> classes = application.run(networks, input, new ProgressRange(progress, 0.3, per_pixel ? 0.5 : 1));
 				ZlpOutputs.PixelResults pixels = per_pixel ? ZlpOutputs.pixelResults(networks, description, input, classes, settings.bandGap(),
 					settings.threads(), seed, new ProgressRange(progress, 0.5, 1)) : null;
-				publish(description, networks.device().description(), classes, pixels, signal.acquisition(), settings.bandGap().type());
+				publish(description, networks.device().description(), classes, pixels, signal.acquisition(), settings.bandGap());
 				appendSummary(settingNote(description, application, input.setting()));
 			}
 			return getSummary();
@@ -158,18 +158,18 @@ public class ApplyZlpModelCommand extends ZlpResultCommand {
 	}
 
 	private void publish(ZlpModel description, String ranOn, List<ZlpClassResult> classes, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition,
-		GapType type)
+		BandGapSettings gap)
 	{
-		ResultTable table = ZlpTables.bandGaps(classes, type.exponent());
-		publish(table, ZlpOutputs.classFiles(inputName(), classes, table), summary(inputName(), description, ranOn, classes, type), pixels, acquisition);
+		ResultTable table = ZlpTables.bandGaps(classes, gap.type().exponent());
+		publish(table, ZlpOutputs.classFiles(inputName(), classes, table), summary(inputName(), description, ranOn, classes, gap), pixels, acquisition);
 	}
 
-	private String summary(String name, ZlpModel description, String ranOn, List<ZlpClassResult> classes, GapType type) {
+	private String summary(String name, ZlpModel description, String ranOn, List<ZlpClassResult> classes, BandGapSettings gap) {
 		StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "Apply ZLP Model to %s: %d of %d replicas of %s (trained on %s), predicted on %s. ",
 			name, description.keptCount(), description.replicas(), model.getName(), description.device(), ranOn));
 		for (ZlpClassResult c : classes) {
 			sb.append(String.format(Locale.ROOT, "Cluster %d (ln I_total %.2f): ", c.label(), c.logIntensity()));
-			ZlpSummary.bandGap(sb, c, type);
+			ZlpSummary.bandGap(sb, c, gap);
 		}
 		return sb.toString().strip();
 	}

@@ -128,7 +128,7 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 			ThicknessResult main = inputs.get(0).thickness();
 			ZlpModel model = ZlpModel.of(result, main.aligned().energyAxis(), settings.bandGap().type());
 			ZlpOutputs.PixelResults pixels = per_pixel ? pixelResults(result, model, inputs.get(0), settings, new ProgressRange(progress, 0.85, 1)) : null;
-			return publish(result, model, pixels, open.get(0).signal().acquisition(), settings.bandGap().type(), files.stream().map(File::getName).toList());
+			return publish(result, model, pixels, open.get(0).signal().acquisition(), settings.bandGap(), files.stream().map(File::getName).toList());
 		}
 		finally {
 			for (EmFile f : open)
@@ -194,10 +194,10 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 		throw new BadInputException("fit_window='" + text + "' is not understood; expected auto or two energies in eV, e.g. 1.5-3.5.");
 	}
 
-	private String publish(ZlpResult result, ZlpModel model, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition, GapType type,
+	private String publish(ZlpResult result, ZlpModel model, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition, BandGapSettings gap,
 		List<String> inputs) throws IOException
 	{
-		ResultTable table = ZlpTables.bandGaps(result, type.exponent(), inputs);
+		ResultTable table = ZlpTables.bandGaps(result, gap.type().exponent(), inputs);
 		Map<String, Object> out = ZlpOutputs.classFiles(inputs, result.classes(), table);
 		ResultFiles.Folder modelFiles = ZlpModelFolder.writer(result, model);
 		out.put("zlp_model", modelFiles);
@@ -205,7 +205,7 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 			Files.createDirectories(model_folder.toPath());
 			modelFiles.writeTo(model_folder.toPath());
 		}
-		String text = ZlpSummary.of(inputName(), result, type);
+		String text = ZlpSummary.of(inputName(), result, gap);
 		if (inputs.size() > 1)
 			text += " " + inputs.size() + " spectrum images fitted together, " + (result.scaling().conditions().isEmpty() ? "as one acquisition setting."
 				: "with " + String.join(" and ", result.scaling().names()) + " as network inputs.");
