@@ -329,7 +329,8 @@ public final class ZlpAnalysis {
 	}
 
 	/**
-	 * {@return ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range}
+	 * {@return ln I_ZLP per replica and channel; −∞ (no ZLP) beyond the modelled range} With
+	 * acquisition settings as inputs each replica's peak is re-centred on 0 eV ({@link PeakRecentring}).
 	 *
 	 * @param model the ensemble
 	 * @param scaling the ensemble's input scaling
@@ -344,6 +345,7 @@ public final class ZlpAnalysis {
 		float[][] inside = model.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity, setting));
 		float[][] all = new float[inside.length][energies.length];
 		for (int r = 0; r < all.length; r++) {
+			if (setting.length > 0 && modelled > 2) PeakRecentring.recentre(inside[r], modelled, energies[0], energies[1] - energies[0]);
 			System.arraycopy(inside[r], 0, all[r], 0, modelled);
 			Arrays.fill(all[r], modelled, energies.length, Float.NEGATIVE_INFINITY);
 		}

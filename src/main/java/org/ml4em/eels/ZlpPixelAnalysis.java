@@ -111,8 +111,10 @@ public final class ZlpPixelAnalysis {
 		float[][][] grid = new float[model.keptCount()][nodes.length][];
 		for (int r = 0, k = 0; r < all.length; r++) {
 			if (!model.kept()[r]) continue;
-			for (int n = 0; n < nodes.length; n++)
+			for (int n = 0; n < nodes.length; n++) {
 				grid[k][n] = Arrays.copyOfRange(all[r], n * modelled, (n + 1) * modelled);
+				if (setting.length > 0 && modelled > 2) PeakRecentring.recentre(grid[k][n], modelled, energies[0], energies[1] - energies[0]);
+			}
 			k++;
 		}
 		return new ZlpPixelAnalysis(model, thickness, energies, modelled, nodes, grid);
