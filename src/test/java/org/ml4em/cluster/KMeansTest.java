@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.concurrent.CancellationException;
 
 import org.junit.jupiter.api.Assumptions;
@@ -60,8 +61,8 @@ class KMeansTest {
 	}
 
 	/** The CPU, and the GPU where TensorFlow finds one. */
-	private static java.util.List<DeviceChoice> devices() {
-		return TensorFlowDevices.gpuUsable() ? java.util.List.of(DeviceChoice.CPU, DeviceChoice.GPU) : java.util.List.of(DeviceChoice.CPU);
+	private static List<DeviceChoice> devices() {
+		return TensorFlowDevices.gpuUsable() ? List.of(DeviceChoice.CPU, DeviceChoice.GPU) : List.of(DeviceChoice.CPU);
 	}
 
 	@Test
