@@ -10,9 +10,7 @@ import org.ml4em.Numbers;
 import org.ml4em.Progress;
 import org.ml4em.ProgressRange;
 import org.ml4em.eels.BandGapSettings;
-import org.ml4em.eels.FitWindow;
 import org.ml4em.eels.GapType;
-import org.ml4em.eels.OnsetCurvature;
 import org.ml4em.eels.SavedZlpModel;
 import org.ml4em.eels.SpectrumImage;
 import org.ml4em.eels.ThicknessAnalysis;
@@ -150,11 +148,7 @@ public class ApplyZlpModelCommand extends ZlpResultCommand {
 	private ZlpSettings settings(ZlpModel description) {
 		GapType type = gap_type == null || gap_type.isBlank() || gap_type.trim().equalsIgnoreCase("model") ? description.gapType()
 			: EelsZeroLossCommand.parseGapType(gap_type);
-		BandGapSettings gap = BandGapSettings.of(type).withCurvature(OnsetCurvature.parse(onset_curvature));
-		FitWindow window = EelsZeroLossCommand.parseWindow(fit_window);
-		if (window != null)
-			gap = gap.withWindow(window);
-		return ZlpSettings.defaults().withBandGap(gap).withDevice(DeviceChoice.parse(device)).withSeed(seed);
+		return ZlpSettings.defaults().withBandGap(EelsZeroLossCommand.bandGap(type, fit_window, onset_curvature)).withDevice(DeviceChoice.parse(device)).withSeed(seed);
 	}
 
 	private void publish(ZlpModel description, String ranOn, List<ZlpClassResult> classes, ZlpOutputs.PixelResults pixels, AcquisitionInfo acquisition,

@@ -159,13 +159,22 @@ public class EelsZeroLossCommand extends ZlpResultCommand {
 	}
 
 	private ZlpSettings settings() {
-		GapType type = parseGapType(gap_type);
-		BandGapSettings gap = BandGapSettings.of(type).withCurvature(OnsetCurvature.parse(onset_curvature));
-		FitWindow window = parseWindow(fit_window);
-		if (window != null)
-			gap = gap.withWindow(window);
+		BandGapSettings gap = bandGap(parseGapType(gap_type), fit_window, onset_curvature);
 		return ZlpSettings.defaults().withReplicas(replicas).withCutoffs(de1 > 0 ? de1 : Double.NaN, de2 > 0 ? de2 : Double.NaN).withBandGap(gap)
 			.withDevice(DeviceChoice.parse(device)).withSeed(seed).withTraining(ReplicaTrainingSettings.defaults().withLearningRate(learning_rate).withMaxEpochs(epochs).withSeed(seed));
+	}
+
+	/**
+	 * {@return the band-gap fit the two ZLP commands' parameters ask for}
+	 *
+	 * @param type the gap type
+	 * @param fitWindow the fit_window parameter (see {@link #parseWindow})
+	 * @param onsetCurvature the onset_curvature parameter (see {@link OnsetCurvature#parse})
+	 */
+	static BandGapSettings bandGap(GapType type, String fitWindow, String onsetCurvature) {
+		BandGapSettings gap = BandGapSettings.of(type).withCurvature(OnsetCurvature.parse(onsetCurvature));
+		FitWindow window = parseWindow(fitWindow);
+		return window == null ? gap : gap.withWindow(window);
 	}
 
 	/** "direct", "indirect" or "fit", any case. */

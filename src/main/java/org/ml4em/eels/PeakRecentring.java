@@ -15,26 +15,24 @@ final class PeakRecentring {
 	private PeakRecentring() {}
 
 	/**
-	 * Re-centres ln ZLP values in place, by linear interpolation of the logarithm; values beyond the
-	 * ends repeat the end value. A row without a usable maximum is left as it is.
+	 * Re-centres ln ZLP values in place, by linear interpolation of the logarithm
+	 * ({@link SpectrumSampling#at}); values beyond the ends repeat the end value. A row without a
+	 * usable maximum is left as it is.
 	 *
 	 * @param lnZlp ln counts per channel
 	 * @param channels how many leading values are the prediction
-	 * @param firstEnergy energy of channel 0, eV
-	 * @param step channel width, eV
+	 * @param energies ΔE of each channel, eV, evenly spaced
 	 */
-	static void recentre(float[] lnZlp, int channels, double firstEnergy, double step) {
-		double[] counts = new double[channels];
-		for (int i = 0; i < channels; i++)
-			counts[i] = Math.exp(lnZlp[i]);
-		double shift = ZeroLossPeak.peakIndex(counts, channels) + firstEnergy / step;
-		if (!Double.isFinite(shift) || shift == 0) return;
-		float[] source = java.util.Arrays.copyOf(lnZlp, channels);
+	static void recentre(float[] lnZlp, int channels, double[] energies) {
+		if (channels < 3) return;
+		double[] counts = new double[channels], source = new double[channels];
 		for (int i = 0; i < channels; i++) {
-			double x = Math.max(0, Math.min(channels - 1, i + shift));
-			int j = Math.min((int) x, channels - 2);
-			double f = x - j;
-			lnZlp[i] = (float) ((1 - f) * source[j] + f * source[j + 1]);
+			source[i] = lnZlp[i];
+			counts[i] = Math.exp(lnZlp[i]);
 		}
+		double shift = ZeroLossPeak.peakIndex(counts, channels) + energies[0] / (energies[1] - energies[0]);
+		if (!Double.isFinite(shift) || shift == 0) return;
+		for (int i = 0; i < channels; i++)
+			lnZlp[i] = (float) SpectrumSampling.at(source, channels, Math.max(0, Math.min(channels - 1, i + shift)));
 	}
 }

@@ -345,7 +345,7 @@ public final class ZlpAnalysis {
 		float[][] inside = model.predict(scaling.inputs(Arrays.copyOf(energies, modelled), logIntensity, setting));
 		float[][] all = new float[inside.length][energies.length];
 		for (int r = 0; r < all.length; r++) {
-			if (setting.length > 0 && modelled > 2) PeakRecentring.recentre(inside[r], modelled, energies[0], energies[1] - energies[0]);
+			if (setting.length > 0) PeakRecentring.recentre(inside[r], modelled, energies);
 			System.arraycopy(inside[r], 0, all[r], 0, modelled);
 			Arrays.fill(all[r], modelled, energies.length, Float.NEGATIVE_INFINITY);
 		}

@@ -113,7 +113,7 @@ public final class ZlpPixelAnalysis {
 			if (!model.kept()[r]) continue;
 			for (int n = 0; n < nodes.length; n++) {
 				grid[k][n] = Arrays.copyOfRange(all[r], n * modelled, (n + 1) * modelled);
-				if (setting.length > 0 && modelled > 2) PeakRecentring.recentre(grid[k][n], modelled, energies[0], energies[1] - energies[0]);
+				if (setting.length > 0) PeakRecentring.recentre(grid[k][n], modelled, energies);
 			}
 			k++;
 		}
