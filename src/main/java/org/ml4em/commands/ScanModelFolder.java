@@ -52,9 +52,9 @@ public final class ScanModelFolder {
 	/**
 	 * {@return the description of a trained model as written to {@value #DESCRIPTION}}
 	 *
-	 * @param continuedFrom the folder name of the model the training continued, or null
+	 * @param continuedFrom {@link #earlierTraining} of the model the training continued, or null
 	 */
-	static Map<String, Object> describe(UNetShape shape, ScanTrainingSettings settings, List<TrainingImage> realImages, String continuedFrom,
+	static Map<String, Object> describe(UNetShape shape, ScanTrainingSettings settings, List<TrainingImage> realImages, Map<String, Object> continuedFrom,
 		ScanTrainingReport report) {
 		Map<String, Object> d = new LinkedHashMap<>();
 		d.put("format", FORMAT);
@@ -75,6 +75,7 @@ public final class ScanModelFolder {
 		t.put("adversarial_weight", (double) settings.adversarialWeight());
 		t.put("min_coverage", settings.minCoverage());
 		t.put("max_coverage", settings.maxCoverage());
+		t.put("lattice_share", settings.latticeShare());
 		t.put("real_images", realImages.stream().map(TrainingImage::name).toList());
 		if (continuedFrom != null) t.put("continued_from", continuedFrom);
 		t.put("best_step", report.bestStep());
@@ -85,6 +86,26 @@ public final class ScanModelFolder {
 		t.put("device", report.device());
 		d.put("training", t);
 		return d;
+	}
+
+	/**
+	 * {@return what is known of how a model that a training continues was trained}: its folder's name
+	 * and, when its description can be read, its {@code training} entry, itself with any earlier
+	 * stage. Kept in the new description, so that every image a model has seen stays on record,
+	 * however many times its training was continued.
+	 */
+	static Map<String, Object> earlierTraining(Path model) {
+		Map<String, Object> earlier = new LinkedHashMap<>();
+		earlier.put("folder", model.getFileName() == null ? model.toString() : model.getFileName().toString());
+		try {
+			Object training = ShippedModel.description(model, DESCRIPTION, FORMAT, FORMAT_VERSION, "scan completer", "Train Scan Completer").get("training");
+			if (training != null) earlier.put("training", training);
+		}
+		catch (BadInputException e) {
+			// A bare SavedModel still trains on; only its history is unknown.
+			earlier.put("training", "unknown: " + e.getMessage());
+		}
+		return earlier;
 	}
 
 	/** Writes the description into a model folder. */

@@ -36,7 +36,7 @@ import org.scijava.plugin.Plugin;
  * writes {@code training/scan_model/} (the SavedModel and {@value ScanModelFolder#DESCRIPTION}, for
  * Complete Partial Scan's {@code model=}, and the bioimage.io files: {@value BioImageIoExport#RDF},
  * the zipped SavedModel, test tensors, a cover) and {@code training/validation.csv}. The defaults are the
- * settings of the shipped model.
+ * settings of the shipped model's first stage; its second continued it with {@code init_model}.
  */
 @Plugin(type = Command.class, menuPath = "Plugins>ML4EM>Train Scan Completer", label = "Train Scan Completer", headless = true,
 	description = "Trains the partial-scan completion network (adversarial U-Net) on simulated and real images, keeping the weights of the best validation PSNR.")
@@ -70,6 +70,10 @@ public class TrainScanCompleterCommand extends Ml4emCommand {
 
 	@Parameter(label = "Highest coverage", persist = false)
 	private double max_coverage = DEFAULTS.maxCoverage();
+
+	@Parameter(label = "Share of simulated lattices", min = "0", max = "1", persist = false,
+		description = "of the simulated patches; the others are low-magnification scenes")
+	private double lattice_share = DEFAULTS.latticeShare();
 
 	@Parameter(label = "Real images (TIFF file or folder, optional)", required = false, persist = false,
 		description = "real STEM images to crop training patches from; leave out the ones you validate on")
@@ -110,7 +114,7 @@ public class TrainScanCompleterCommand extends Ml4emCommand {
 	@Override
 	protected String execute(Progress progress) throws IOException {
 		ScanTrainingSettings settings = new ScanTrainingSettings(steps, batch, patch_size, learning_rate, adversarial_weight, depth, base_filters, min_coverage,
-			max_coverage, validate_every, validation_images, seed);
+			max_coverage, lattice_share, validate_every, validation_images, seed);
 		if (model_folder != null && Files.exists(model_folder.toPath()))
 			throw new BadInputException("model_folder='" + model_folder + "' already exists; choose a new folder, so that no model is overwritten.");
 		List<TrainingImage> real = realImages();
@@ -118,10 +122,11 @@ public class TrainScanCompleterCommand extends Ml4emCommand {
 		ScanCompleterTrainer trainer = new ScanCompleterTrainer(settings, DeviceChoice.parse(device), cpus);
 		boolean continued = init_model != null && !init_model.getPath().isEmpty();
 		if (continued) trainer = trainer.continuing(init_model.toPath());
+		Map<String, Object> earlier = continued ? ScanModelFolder.earlierTraining(init_model.toPath()) : null;
 		Path work = Files.createTempDirectory("ml4em-scan-training");
 		Path trained = work.resolve("model");
 		ScanTrainingReport report = trainer.train(real, trained, progress);
-		ScanModelFolder.writeDescription(trained, ScanModelFolder.describe(trainer.shape(), settings, real, continued ? init_model.getName() : null, report));
+		ScanModelFolder.writeDescription(trained, ScanModelFolder.describe(trainer.shape(), settings, real, earlier, report));
 		progress.status("Writing the bioimage.io description");
 		ScanModelFolder.writeBioImageIo(trained, String.format(Locale.ROOT, "Trained by ML4EM's Train Scan Completer for %d steps (seed %d) in %.0f s on %s; "
 			+ "best validation PSNR gain over harmonic inpainting %+.2f dB at step %d.", report.steps(), settings.seed(), report.seconds(), report.device(),

@@ -61,7 +61,9 @@ class ScanCompleterCommandsTest {
 		Path more = dir.resolve("more");
 		assertEquals(Main.OK, run("--headless", "--run", "Train Scan Completer", "steps=2,batch=1,patch_size=64,depth=2,base_filters=4,validation_images=2,"
 			+ "validate_every=2,threads=1,init_model='" + model + "',output='" + more + "'"), err.toString());
-		assertTrue(Files.readString(more.resolve("scan_model/ml4em_scan.json")).replaceAll("\\s", "").contains("\"continued_from\":\"scan_model\""));
+		String continued = Files.readString(more.resolve("scan_model/ml4em_scan.json")).replaceAll("\\s", "");
+		assertTrue(continued.contains("\"real_images\":[],") && continued.contains("\"continued_from\":{\"folder\":\"scan_model\",\"training\":{\"seed\"")
+			&& continued.contains("\"real_images\":[\"haadf_stem.tif\"]"), "the earlier stage's real images stay on record: " + continued);
 		err.reset();
 		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Train Scan Completer", "steps=2,batch=1,patch_size=64,depth=2,base_filters=8,"
 			+ "validation_images=2,threads=1,init_model='" + model + "',output='" + dir.resolve("mismatch") + "'"));

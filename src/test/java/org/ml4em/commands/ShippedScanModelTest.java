@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,11 +27,12 @@ import org.ml4em.tf.TensorFlowDevices;
 /**
  * The scan completer shipped in the jar on a real HAADF-STEM image it never saw in training
  * ({@code sample-images/haadf_stem.tif}, {@code truth-1.tif} of Ede and Beanland's data, held out;
- * the training used {@code truth-2.tif}), along spirals of nominal coverage 1/16 and 1/100: the
- * network, which starts from harmonic inpainting and corrects it, must never be worse than
- * harmonic inpainting by more than {@value #TOLERANCE_DB} dB in PSNR. The issue's goal, a gain of
- * at least 1 dB with a higher SSIM, is not reached by the shipped model (issue 7 stays open); the
- * figures of every method, with the goal's PASS or FAIL, come from {@code bench/scan_completion.sh}.
+ * the training used {@code truth-2.tif} and simulated images), along spirals of nominal coverage
+ * 1/16 and 1/100. At 1/16 the network must reach issue 7's goal: a PSNR at least 1 dB above
+ * harmonic inpainting's, with a higher SSIM. At 1/100 the shipped model does not reach it (issue 7
+ * stays open); there the network, which starts from harmonic inpainting and corrects it, must not be
+ * worse than harmonic inpainting by more than {@value #TOLERANCE_DB} dB. The figures of every method,
+ * with the goal's PASS or FAIL, come from {@code bench/scan_completion.sh}.
  */
 class ShippedScanModelTest {
 
@@ -57,30 +62,45 @@ class ShippedScanModelTest {
 		runner.close();
 	}
 
-	private static void neverWorseThanHarmonic(double coverage) {
+	/** {@return the network's and harmonic inpainting's scores on the held-out image along a spiral} */
+	private static ImageComparison[] networkAndHarmonic(double coverage) {
 		ScanMask mask = ScanPaths.spiral(width, height, coverage);
 		ImageComparison network = ImageComparison.of(ScanCompleter.network(truth, mask, model, ScanCompleter.DEFAULT_TILE_SIZE, Progress.NONE), truth, width,
 			height);
 		ImageComparison harmonic = ImageComparison.of(ScanCompleter.classical(truth, mask, ScanCompleter.Method.HARMONIC, Progress.NONE), truth, width, height);
 		System.out.printf("ShippedScanModelTest: spiral 1/%.0f (measured 1/%.1f): network %.2f dB, SSIM %.4f; harmonic %.2f dB, SSIM %.4f%n", 1 / coverage,
 			1 / mask.measuredCoverage(), network.psnr(), network.ssim(), harmonic.psnr(), harmonic.ssim());
-		assertTrue(network.psnr() >= harmonic.psnr() - TOLERANCE_DB, "PSNR " + network.psnr() + " vs harmonic " + harmonic.psnr());
+		return new ImageComparison[] { network, harmonic };
 	}
 
 	@Test
-	void noWorseThanHarmonicInpaintingAtOneSixteenth() {
-		neverWorseThanHarmonic(1.0 / 16);
+	void beatsHarmonicInpaintingByOneDecibelAtOneSixteenth() {
+		ImageComparison[] c = networkAndHarmonic(1.0 / 16);
+		assertTrue(c[0].psnr() >= c[1].psnr() + 1, "PSNR " + c[0].psnr() + " vs harmonic " + c[1].psnr());
+		assertTrue(c[0].ssim() > c[1].ssim(), "SSIM " + c[0].ssim() + " vs harmonic " + c[1].ssim());
 	}
 
 	@Test
 	void noWorseThanHarmonicInpaintingAtOneHundredth() {
-		neverWorseThanHarmonic(1.0 / 100);
+		ImageComparison[] c = networkAndHarmonic(1.0 / 100);
+		assertTrue(c[0].psnr() >= c[1].psnr() - TOLERANCE_DB, "PSNR " + c[0].psnr() + " vs harmonic " + c[1].psnr());
 	}
 
 	@Test
 	void theHeldOutImageIsTheOneTheModelWasNotTrainedOn() throws Exception {
-		String description = java.nio.file.Files.readString(ScanModelFolder.extractShipped().resolve(ScanModelFolder.DESCRIPTION)).replaceAll("\\s", "");
-		assertTrue(description.contains("\"real_images\":[\"truth-2.tif\"]"), description);
+		Path dir = ScanModelFolder.extractShipped();
+		Map<String, Object> description = ShippedModel.description(dir, ScanModelFolder.DESCRIPTION, ScanModelFolder.FORMAT, ScanModelFolder.FORMAT_VERSION,
+			"scan completer", "Train Scan Completer");
+		Set<Object> seen = new HashSet<>();
+		int stages = realImagesOfEveryStage(description.get("training"), seen);
+		assertEquals(Set.of("truth-2.tif"), seen, "the real images of all " + stages + " training stages");
 		assertEquals(512, width);
+	}
+
+	/** Adds a training entry's real images, and those of the stages it continued, to {@code seen}; {@return the stages} */
+	private static int realImagesOfEveryStage(Object training, Set<Object> seen) {
+		if (!(training instanceof Map<?, ?> t)) return 0;
+		seen.addAll((List<?>) t.get("real_images"));
+		return 1 + (t.get("continued_from") instanceof Map<?, ?> earlier ? realImagesOfEveryStage(earlier.get("training"), seen) : 0);
 	}
 }

@@ -2,17 +2,19 @@ package org.ml4em.scan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
+import org.ml4em.BadInputException;
 
 /**
  * The scan completer's training patches: what the network reads matches the scan, the target keeps
- * measured pixels and is noise-free elsewhere, coverages stay in the settings' range, and a
- * seed gives the same patch.
+ * measured pixels and is noise-free elsewhere, coverages stay in the settings' range, the
+ * lattice share chooses what is simulated, and a seed gives the same patch.
  */
 class CompletionPatchesTest {
 
@@ -51,7 +53,7 @@ class CompletionPatchesTest {
 			}
 			if (noiseRemoved > 0) denoised++;
 		}
-		assertTrue(denoised >= 12, "the target is the noise-free image where nothing was measured, except for noise-free scenes: " + denoised + " of 24");
+		assertEquals(24, denoised, "the target is the noise-free image where nothing was measured");
 		assertArrayEquals(CompletionPatches.patch(SETTINGS, real, 7, 0).input(), CompletionPatches.patch(SETTINGS, real, 7, 0).input(), "same seed, same patch");
 	}
 
@@ -62,6 +64,43 @@ class CompletionPatchesTest {
 		assertArrayEquals(ScanPaths.spiral(SETTINGS.patchSize(), SETTINGS.patchSize(), 1.0 / 16).sampled(), p.mask().sampled());
 		assertArrayEquals(new HarmonicInpainting(HarmonicInpainting.DEFAULT_ITERATIONS).complete(p.truth(), p.mask(), org.ml4em.Progress.NONE).image(),
 			CompletionInput.guess(p.input()), "the first guess is harmonic inpainting of the patch, the validation's baseline");
+	}
+
+	@Test
+	void latticeShareChoosesBetweenSimulatedLatticesAndScenes() {
+		int lattices = 0, scenes = 0;
+		for (long seed = 0; seed < 6; seed++) {
+			lattices += peaks(CompletionPatches.patch(withLatticeShare(1), List.of(), seed, 1.0 / 16)) > 20 ? 1 : 0;
+			scenes += peaks(CompletionPatches.patch(withLatticeShare(0), List.of(), seed, 1.0 / 16)) > 20 ? 1 : 0;
+		}
+		assertEquals(6, lattices, "lattice_share=1: every patch a lattice, with a column at every few pixels");
+		assertEquals(0, scenes, "lattice_share=0: every patch a smooth scene");
+		BadInputException e = assertThrows(BadInputException.class, () -> withLatticeShare(1.5));
+		assertTrue(e.getMessage().contains("lattice_share"), e.getMessage());
+	}
+
+	private static ScanTrainingSettings withLatticeShare(double share) {
+		ScanTrainingSettings d = SETTINGS;
+		return new ScanTrainingSettings(d.steps(), d.batch(), d.patchSize(), d.learningRate(), d.adversarialWeight(), d.depth(), d.baseFilters(), d.minCoverage(),
+			d.maxCoverage(), share, d.validateEvery(), d.validationImages(), d.seed());
+	}
+
+	/** Strict local maxima of a patch's noise-free target away from the scan (where the target holds the measured, noisy values). */
+	private static int peaks(CompletionPatches.Patch p) {
+		int size = p.mask().width(), count = 0;
+		float[] t = p.target();
+		boolean[] m = p.mask().sampled();
+		for (int y = 1; y < size - 1; y++)
+			for (int x = 1; x < size - 1; x++) {
+				boolean peak = true;
+				for (int dy = -1; dy <= 1 && peak; dy++)
+					for (int dx = -1; dx <= 1 && peak; dx++) {
+						int j = (y + dy) * size + x + dx;
+						peak = !m[j] && (j == y * size + x || t[j] < t[y * size + x]);
+					}
+				if (peak) count++;
+			}
+		return count;
 	}
 
 	@Test

@@ -21,7 +21,7 @@ import org.ml4em.tf.TensorFlowDevices;
 /** A tiny scan completer trained for a few steps: the training loop, validation, checkpoint, schedule and cancel. */
 class ScanCompleterTrainerTest {
 
-	private static final ScanTrainingSettings TINY = new ScanTrainingSettings(6, 2, 64, 1e-3f, 0.01f, 2, 4, 0.01, 0.1, 3, 2, 11);
+	private static final ScanTrainingSettings TINY = new ScanTrainingSettings(6, 2, 64, 1e-3f, 0.01f, 2, 4, 0.01, 0.1, 0.2, 3, 2, 11);
 
 	@Test
 	void trainsWritesTheBestCheckpointAndItCompletesAScan(@TempDir Path dir) throws Exception {
@@ -79,7 +79,7 @@ class ScanCompleterTrainerTest {
 
 	@Test
 	void refusesAPatchSizeTheUNetCannotTake() {
-		ScanTrainingSettings odd = new ScanTrainingSettings(2, 1, 66, 1e-3f, 0, 3, 4, 0.01, 0.1, 1, 1, 1);
+		ScanTrainingSettings odd = new ScanTrainingSettings(2, 1, 66, 1e-3f, 0, 3, 4, 0.01, 0.1, 0.2, 1, 1, 1);
 		BadInputException e = assertThrows(BadInputException.class, () -> new ScanCompleterTrainer(odd, DeviceChoice.CPU, 1).train(List.of(), Path.of("x"),
 			Progress.NONE));
 		assertTrue(e.getMessage().contains("multiple of 4"), e.getMessage());
