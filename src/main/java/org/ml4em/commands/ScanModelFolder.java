@@ -99,13 +99,28 @@ public final class ScanModelFolder {
 		earlier.put("folder", model.getFileName() == null ? model.toString() : model.getFileName().toString());
 		try {
 			Object training = ShippedModel.description(model, DESCRIPTION, FORMAT, FORMAT_VERSION, "scan completer", "Train Scan Completer").get("training");
-			if (training != null) earlier.put("training", training);
+			if (training != null) earlier.put("training", integersRestored(training));
 		}
 		catch (BadInputException e) {
 			// A bare SavedModel still trains on; only its history is unknown.
 			earlier.put("training", "unknown: " + e.getMessage());
 		}
 		return earlier;
+	}
+
+	/**
+	 * {@return a parsed JSON value with its whole numbers as {@code Long}}: the reader gives every
+	 * number as a {@code Double}, and a seed or a step count copied on would otherwise read "42.0"
+	 */
+	private static Object integersRestored(Object value) {
+		if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) return d.longValue();
+		if (value instanceof List<?> list) return list.stream().map(ScanModelFolder::integersRestored).toList();
+		if (value instanceof Map<?, ?> map) {
+			Map<String, Object> out = new LinkedHashMap<>();
+			map.forEach((k, v) -> out.put((String) k, integersRestored(v)));
+			return out;
+		}
+		return value;
 	}
 
 	/** Writes the description into a model folder. */

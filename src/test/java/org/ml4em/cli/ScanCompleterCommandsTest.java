@@ -62,7 +62,7 @@ class ScanCompleterCommandsTest {
 		assertEquals(Main.OK, run("--headless", "--run", "Train Scan Completer", "steps=2,batch=1,patch_size=64,depth=2,base_filters=4,validation_images=2,"
 			+ "validate_every=2,threads=1,init_model='" + model + "',output='" + more + "'"), err.toString());
 		String continued = Files.readString(more.resolve("scan_model/ml4em_scan.json")).replaceAll("\\s", "");
-		assertTrue(continued.contains("\"real_images\":[],") && continued.contains("\"continued_from\":{\"folder\":\"scan_model\",\"training\":{\"seed\"")
+		assertTrue(continued.contains("\"real_images\":[],") && continued.contains("\"continued_from\":{\"folder\":\"scan_model\",\"training\":{\"seed\":42,\"steps\":4,")
 			&& continued.contains("\"real_images\":[\"haadf_stem.tif\"]"), "the earlier stage's real images stay on record: " + continued);
 		err.reset();
 		assertEquals(Main.BAD_INPUT, run("--headless", "--run", "Train Scan Completer", "steps=2,batch=1,patch_size=64,depth=2,base_filters=8,"
