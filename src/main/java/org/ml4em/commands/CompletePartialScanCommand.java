@@ -9,6 +9,7 @@ import org.ml4em.BadInputException;
 import org.ml4em.Progress;
 import org.ml4em.io.PixelCalibration;
 import org.ml4em.scan.ScanCompleter;
+import org.ml4em.scan.ScanCompleterModel;
 import org.ml4em.scan.ScanMask;
 import org.ml4em.scan.ScanPaths;
 import org.ml4em.tf.DeviceChoice;
@@ -91,8 +92,11 @@ public class CompletePartialScanCommand extends Ml4emCommand implements Calibrat
 		if (m == ScanCompleter.Method.NETWORK) {
 			Path dir = ScanModelFolder.folderOf(model);
 			try (SavedModelRunner runner = SavedModelRunner.load(dir, TensorFlowDevices.resolve(DeviceChoice.parse(device)))) {
-				out = ScanCompleter.network(values, scan, ScanModelFolder.read(dir, runner), ScanCompleter.DEFAULT_TILE_SIZE, progress);
-				ranOn = "network (" + (model == null || model.getPath().isEmpty() ? "shipped model" : "model " + model.getName()) + ") on "
+				ScanCompleterModel network = ScanModelFolder.read(dir, runner);
+				out = ScanCompleter.network(values, scan, network, ScanCompleter.DEFAULT_TILE_SIZE, progress);
+				String scale = ScanCompleter.runsAtHalfResolution(scan, network) ? String.format(Locale.ROOT, " at half resolution (mean gap %.1f px)", scan.meanGap())
+					: "";
+				ranOn = "network (" + (model == null || model.getPath().isEmpty() ? "shipped model" : "model " + model.getName()) + ")" + scale + " on "
 					+ runner.device().description();
 			}
 		}

@@ -67,36 +67,9 @@ public final class HarmonicInpainting {
 				u[i] = normconv[i];
 			return u;
 		}
-		int cw = (w + 1) / 2, ch = (h + 1) / 2;
-		float[] sum = new float[cw * ch];
-		int[] count = new int[cw * ch];
-		for (int y = 0; y < h; y++)
-			for (int x = 0; x < w; x++)
-				if (mask.sampled()[x + y * w]) {
-					sum[x / 2 + y / 2 * cw] += image[x + y * w];
-					count[x / 2 + y / 2 * cw]++;
-				}
-		boolean[] known = new boolean[cw * ch];
-		for (int i = 0; i < known.length; i++)
-			if (count[i] > 0) {
-				known[i] = true;
-				sum[i] /= count[i];
-			}
-		ScanMask coarseMask = new ScanMask(known, cw, ch, mask.nominalCoverage());
-		float[] coarse = solve(sum, coarseMask, start(sum, coarseMask, progress), START_TOLERANCE, progress).image();
-		double[] u = new double[w * h];
-		for (int y = 0; y < h; y++) {
-			double cy = Math.min(Math.max((y + 0.5) / 2 - 0.5, 0), ch - 1);
-			int y0 = Math.min((int) cy, ch - 2);
-			double fy = cy - y0;
-			for (int x = 0; x < w; x++) {
-				double cx = Math.min(Math.max((x + 0.5) / 2 - 0.5, 0), cw - 1);
-				int x0 = Math.min((int) cx, cw - 2);
-				double fx = cx - x0;
-				int i = x0 + y0 * cw;
-				u[x + y * w] = (1 - fy) * ((1 - fx) * coarse[i] + fx * coarse[i + 1]) + fy * ((1 - fx) * coarse[i + cw] + fx * coarse[i + cw + 1]);
-			}
-		}
+		HalfResolution.Sparse half = HalfResolution.halve(image, mask);
+		float[] coarse = solve(half.image(), half.mask(), start(half.image(), half.mask(), progress), START_TOLERANCE, progress).image();
+		double[] u = HalfResolution.doubled(coarse, w, h);
 		for (int i = 0; i < u.length; i++)
 			if (mask.sampled()[i]) u[i] = image[i];
 		return u;

@@ -28,18 +28,14 @@ import org.ml4em.tf.TensorFlowDevices;
  * The scan completer shipped in the jar on a real HAADF-STEM image it never saw in training
  * ({@code sample-images/haadf_stem.tif}, {@code truth-1.tif} of Ede and Beanland's data, held out;
  * the training used {@code truth-2.tif} and simulated images), along spirals of nominal coverage
- * 1/16 and 1/100. At 1/16 the network must reach issue 7's goal: a PSNR at least 1 dB above
- * harmonic inpainting's, with a higher SSIM. At 1/100 the shipped model does not reach it (issue 7
- * stays open); there the network, which starts from harmonic inpainting and corrects it, must not be
- * worse than harmonic inpainting by more than {@value #TOLERANCE_DB} dB. The figures of every method,
- * with the goal's PASS or FAIL, come from {@code bench/scan_completion.sh}.
+ * 1/16 and 1/100: the network must reach issue 7's goal at both, a PSNR at least 1 dB above
+ * harmonic inpainting's, with a higher SSIM. At 1/100 it runs at half resolution
+ * ({@link ScanCompleter#runsAtHalfResolution}). The figures of every method, with the goal's PASS
+ * or FAIL, come from {@code bench/scan_completion.sh}.
  */
 class ShippedScanModelTest {
 
 	private static final Path HELD_OUT = Path.of("sample-images/haadf_stem.tif");
-
-	/** How much worse than its first guess the network may be: a correction that harms is a training failure. */
-	static final double TOLERANCE_DB = 0.05;
 
 	private static SavedModelRunner runner;
 	private static ScanCompleterModel model;
@@ -65,8 +61,10 @@ class ShippedScanModelTest {
 	/** {@return the network's and harmonic inpainting's scores on the held-out image along a spiral} */
 	private static ImageComparison[] networkAndHarmonic(double coverage) {
 		ScanMask mask = ScanPaths.spiral(width, height, coverage);
-		ImageComparison network = ImageComparison.of(ScanCompleter.network(truth, mask, model, ScanCompleter.DEFAULT_TILE_SIZE, Progress.NONE), truth, width,
-			height);
+		float[] completed = ScanCompleter.network(truth, mask, model, ScanCompleter.DEFAULT_TILE_SIZE, Progress.NONE);
+		for (int i = 0; i < completed.length; i++)
+			if (mask.sampled()[i]) assertEquals(truth[i], completed[i], "measured pixel " + i);
+		ImageComparison network = ImageComparison.of(completed, truth, width, height);
 		ImageComparison harmonic = ImageComparison.of(ScanCompleter.classical(truth, mask, ScanCompleter.Method.HARMONIC, Progress.NONE), truth, width, height);
 		System.out.printf("ShippedScanModelTest: spiral 1/%.0f (measured 1/%.1f): network %.2f dB, SSIM %.4f; harmonic %.2f dB, SSIM %.4f%n", 1 / coverage,
 			1 / mask.measuredCoverage(), network.psnr(), network.ssim(), harmonic.psnr(), harmonic.ssim());
@@ -75,15 +73,19 @@ class ShippedScanModelTest {
 
 	@Test
 	void beatsHarmonicInpaintingByOneDecibelAtOneSixteenth() {
-		ImageComparison[] c = networkAndHarmonic(1.0 / 16);
-		assertTrue(c[0].psnr() >= c[1].psnr() + 1, "PSNR " + c[0].psnr() + " vs harmonic " + c[1].psnr());
-		assertTrue(c[0].ssim() > c[1].ssim(), "SSIM " + c[0].ssim() + " vs harmonic " + c[1].ssim());
+		assertBeatsHarmonicByOneDecibel(1.0 / 16);
 	}
 
 	@Test
-	void noWorseThanHarmonicInpaintingAtOneHundredth() {
-		ImageComparison[] c = networkAndHarmonic(1.0 / 100);
-		assertTrue(c[0].psnr() >= c[1].psnr() - TOLERANCE_DB, "PSNR " + c[0].psnr() + " vs harmonic " + c[1].psnr());
+	void beatsHarmonicInpaintingByOneDecibelAtOneHundredth() {
+		assertTrue(ScanCompleter.runsAtHalfResolution(ScanPaths.spiral(width, height, 1.0 / 100), model));
+		assertBeatsHarmonicByOneDecibel(1.0 / 100);
+	}
+
+	private static void assertBeatsHarmonicByOneDecibel(double coverage) {
+		ImageComparison[] c = networkAndHarmonic(coverage);
+		assertTrue(c[0].psnr() >= c[1].psnr() + 1, "PSNR " + c[0].psnr() + " vs harmonic " + c[1].psnr());
+		assertTrue(c[0].ssim() > c[1].ssim(), "SSIM " + c[0].ssim() + " vs harmonic " + c[1].ssim());
 	}
 
 	@Test

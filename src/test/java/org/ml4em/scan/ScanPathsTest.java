@@ -83,4 +83,32 @@ class ScanPathsTest {
 			assertTrue(assertThrows(BadInputException.class, () -> ScanPaths.spiral(64, 64, c)).getMessage().contains("expected a fraction in (0, 1]"));
 		assertEquals(64 * 64, ScanPaths.lines(64, 64, 1).sampledCount(), "coverage 1 is a full scan");
 	}
+
+	@Test
+	void meanGapIsAQuarterOfTheLineSpacingAndStaysSmallForRandomPoints() {
+		for (int spacing : new int[] { 16, 40, 100 }) {
+			double gap = ScanPaths.lines(512, 512, 1.0 / spacing).meanGap();
+			assertEquals(spacing / 4.0, gap, 0.06 * spacing, "lines every " + spacing + " rows");
+		}
+		double spiral16 = ScanPaths.spiral(512, 512, 1 / 16.0).meanGap(), spiral100 = ScanPaths.spiral(512, 512, 1 / 100.0).meanGap();
+		double random100 = ScanPaths.random(512, 512, 1 / 100.0, 3).meanGap();
+		System.out.printf("ScanPathsTest: mean gap, pixels: spiral 1/16 %.1f, spiral 1/100 %.1f, random 1/100 %.1f%n", spiral16, spiral100, random100);
+		assertEquals(25, spiral100, 3);
+		assertEquals(4, spiral16, 1);
+		// Random points 1/100 are about 10 pixels apart: nearest-sample distances of a few pixels.
+		assertTrue(random100 > 3 && random100 < 8, "random 1/100: " + random100);
+	}
+
+	@Test
+	void meanGapOfFullAndEmptyMasks() {
+		boolean[] all = new boolean[12];
+		java.util.Arrays.fill(all, true);
+		assertEquals(0, new ScanMask(all, 4, 3, 1).meanGap());
+		assertEquals(Double.POSITIVE_INFINITY, new ScanMask(new boolean[12], 4, 3, 1).meanGap());
+		boolean[] corner = new boolean[12];
+		corner[0] = true;
+		// Chamfer distances from (0, 0) on 4 x 3: row 0: 1 2 3; row 1: 1 √2 1+√2 2+√2; row 2: 2 1+√2 2√2 1+2√2.
+		double r2 = Math.sqrt(2), expected = (1 + 2 + 3 + 1 + r2 + 1 + r2 + 2 + r2 + 2 + 1 + r2 + 2 * r2 + 1 + 2 * r2) / 11;
+		assertEquals(expected, new ScanMask(corner, 4, 3, 1).meanGap(), 1e-12);
+	}
 }
