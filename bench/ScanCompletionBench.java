@@ -73,6 +73,7 @@ public class ScanCompletionBench {
 						boolean pass = n.psnr() >= hm.psnr() + 1 && n.ssim() > hm.ssim();
 						goals.add(String.format("goal %s spiral 1/%.0f (network PSNR >= harmonic + 1 dB, SSIM higher): %+.2f dB, SSIM %+.4f: %s", file.getFileName(),
 							1 / scan.coverage(), n.psnr() - hm.psnr(), n.ssim() - hm.ssim(), pass ? "PASS" : "FAIL"));
+						goals.add(flipsAndTurns(truth, w, h, scan, model));
 					}
 				}
 			}
@@ -95,6 +96,27 @@ public class ScanCompletionBench {
 				System.out.printf("512x512 %s 1/%.0f, median of %d: %s%n", scan.path(), 1 / scan.coverage(), runs, String.join(" ", line));
 			}
 		}
+	}
+
+	/** {@return the network's gain over harmonic inpainting on the image in its 8 flips and turns (the arms cross its edges elsewhere): least, mean, most} */
+	static String flipsAndTurns(float[] truth, int w, int h, Scan scan, ScanCompleterModel model) {
+		if (w != h) return "  (flips and turns: the image is not square)";
+		double least = Double.POSITIVE_INFINITY, most = Double.NEGATIVE_INFINITY, sum = 0;
+		ScanMask mask = scan.mask(w, h);
+		for (int o = 0; o < 8; o++) {
+			float[] image = new float[w * h];
+			for (int y = 0; y < h; y++)
+				for (int x = 0; x < w; x++) {
+					int xs = (o & 1) != 0 ? w - 1 - x : x, ys = (o & 2) != 0 ? h - 1 - y : y;
+					image[x + y * w] = (o & 4) != 0 ? truth[ys + xs * w] : truth[xs + ys * w];
+				}
+			double gain = ImageComparison.of(complete(image, mask, ScanCompleter.Method.NETWORK, model), image, w, h).psnr()
+				- ImageComparison.of(complete(image, mask, ScanCompleter.Method.HARMONIC, model), image, w, h).psnr();
+			least = Math.min(least, gain);
+			most = Math.max(most, gain);
+			sum += gain;
+		}
+		return String.format("  the same image in its 8 flips and turns: network - harmonic %+.2f dB mean, %+.2f … %+.2f", sum / 8, least, most);
 	}
 
 	static float[] complete(float[] truth, ScanMask mask, ScanCompleter.Method m, ScanCompleterModel model) {
