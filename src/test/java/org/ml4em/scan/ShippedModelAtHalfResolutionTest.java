@@ -41,10 +41,14 @@ class ShippedModelAtHalfResolutionTest {
 				full += psnr(ScanCompleter.networkAtFullResolution(truth, sparse, model, ScanCompleter.DEFAULT_TILE_SIZE, Progress.NONE), truth);
 				harmonic += psnr(ScanCompleter.classical(truth, sparse, ScanCompleter.Method.HARMONIC, Progress.NONE), truth);
 			}
+			half /= SCENES;
+			full /= SCENES;
+			harmonic /= SCENES;
 			System.out.printf("ShippedModelAtHalfResolutionTest: spiral 1/100, mean of %d scenes: half resolution %.2f dB, full %.2f dB, harmonic %.2f dB%n",
-				SCENES, half / SCENES, full / SCENES, harmonic / SCENES);
-			assertTrue(half > full, "half resolution " + half / SCENES + " dB vs full " + full / SCENES);
-			assertTrue(half >= harmonic + SCENES, "half resolution " + half / SCENES + " dB vs harmonic " + harmonic / SCENES);
+				SCENES, half, full, harmonic);
+			assertTrue(half > full, "half resolution " + half + " dB vs full " + full);
+			// issue 7's margin over harmonic inpainting, here on simulated scenes
+			assertTrue(half >= harmonic + 1, "half resolution " + half + " dB vs harmonic " + harmonic);
 		}
 	}
 
