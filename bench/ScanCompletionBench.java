@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 import org.ml4em.Progress;
+import org.ml4em.columns.ColumnImages;
 import org.ml4em.commands.ScanModelFolder;
 import org.ml4em.io.ImageData;
 import org.ml4em.io.TiffReader;
@@ -105,11 +106,7 @@ public class ScanCompletionBench {
 		ScanMask mask = scan.mask(w, h);
 		for (int o = 0; o < 8; o++) {
 			float[] image = new float[w * h];
-			for (int y = 0; y < h; y++)
-				for (int x = 0; x < w; x++) {
-					int xs = (o & 1) != 0 ? w - 1 - x : x, ys = (o & 2) != 0 ? h - 1 - y : y;
-					image[x + y * w] = (o & 4) != 0 ? truth[ys + xs * w] : truth[xs + ys * w];
-				}
+			ColumnImages.copyTransformed(truth, w, 1, o, image, 0);
 			double gain = ImageComparison.of(complete(image, mask, ScanCompleter.Method.NETWORK, model), image, w, h).psnr()
 				- ImageComparison.of(complete(image, mask, ScanCompleter.Method.HARMONIC, model), image, w, h).psnr();
 			least = Math.min(least, gain);
